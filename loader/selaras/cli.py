@@ -1,0 +1,127 @@
+"""The ``selaras`` command: a thin layer that parses options, calls one stage, maps errors.
+
+Exit codes: 0 success (data conforms), 1 the data does not conform (violations found, or a
+load refused), 2 bad input, usage or infrastructure error. Tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from selaras import __version__, resources
+from selaras.errors import SelarasError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Maps Selaras exceptions to one-line errors and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SelarasError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"selaras: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("selaras: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="selaras")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Selaras: the Kemenkeu Balanced Scorecard cascade (KMK 467/KMK.01/2014) as a knowledge graph.
+
+    Exit codes: 0 success, 1 data does not conform, 2 bad input, usage or infrastructure error.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _progress(quiet: bool) -> Any:
+    from selaras.progress import SILENT, RichProgress
+
+    return SILENT if quiet else RichProgress()
+
+
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+profile_option = click.option(
+    "--profile",
+    default=resources.DEFAULT_PROFILE,
+    show_default=True,
+    help="Regulation profile: a name from shapes/profiles/ or a path to a profile .ttl.",
+)
+
+
+@main.command()
+@paths_argument
+@profile_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "ttl", "jsonld", "html", "csv"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the messages.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="SHACL engine (pyshacl is the slow reference).",
+)
+@click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def validate(
+    paths: tuple[Path, ...],
+    profile: str,
+    fmt: str,
+    output: Path | None,
+    lang: str,
+    strict: bool,
+    engine: str,
+    base: str | None,
+    quiet: bool,
+) -> None:
+    """Check cascades (RDF files, folders, spreadsheets) against the KMK 467 shapes.
+
+    Exit 0 when the data conforms, 1 when violations are found (warnings too with --strict),
+    2 for bad input.
+    """
+    from selaras.read import read_dataset
+    from selaras.report import render
+    from selaras.validate import validate as run_validation
+
+    progress = _progress(quiet)
+    dataset = read_dataset(list(paths), base=base, progress=progress)
+    report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
+    text = render(report, fmt=fmt, lang=lang)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        click.echo(
+            f"{output}: {report.count('Violation')} violations, {report.count('Warning')} warnings",
+            err=True,
+        )
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    sys.exit(report.exit_code(strict=strict))

@@ -1,0 +1,169 @@
+"""The Selaras ontology namespace as a closed vocabulary: a typo raises instead of minting an IRI.
+
+Kept in step with ``ontology/*.ttl`` by ``tests/test_ontology.py``.
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+SEL_IRI = "https://w3id.org/selaras/ontology#"
+
+
+class SEL(DefinedNamespace):
+    """Terms of ``https://w3id.org/selaras/ontology#``."""
+
+    _NS = Namespace(SEL_IRI)
+    _fail = True
+
+    # classes
+    CascadingType: URIRef
+    Consolidation: URIRef
+    ContractLimit: URIRef
+    Control: URIRef
+    CorporateValue: URIRef
+    Direction: URIRef
+    Goal: URIRef
+    KeyPerformanceIndicator: URIRef
+    Level: URIRef
+    Mission: URIRef
+    PerformanceContract: URIRef
+    PeriodTarget: URIRef
+    Perspective: URIRef
+    Polarity: URIRef
+    Position: URIRef
+    QualityRule: URIRef
+    RegulationProfile: URIRef
+    Risk: URIRef
+    Sasaran: URIRef
+    StrategicInitiative: URIRef
+    StrategicObjective: URIRef
+    StrategyMap: URIRef
+    Unit: URIRef
+    UnitKind: URIRef
+    Validity: URIRef
+    Vision: URIRef
+
+    # properties
+    achievementCap: URIRef
+    achievementFloor: URIRef
+    appliesToLevel: URIRef
+    belongsTo: URIRef
+    cascadesFrom: URIRef
+    cascading: URIRef
+    causes: URIRef
+    clause: URIRef
+    code: URIRef
+    consolidation: URIRef
+    contractLimit: URIRef
+    control: URIRef
+    dataSource: URIRef
+    deadline: URIRef
+    defaultContractLimit: URIRef
+    description: URIRef
+    drives: URIRef
+    forbiddenQuality: URIRef
+    formula: URIRef
+    graphName: URIRef
+    hasTarget: URIRef
+    holder: URIRef
+    includes: URIRef
+    level: URIRef
+    mapHoldersOnly: URIRef
+    mapHoldingKind: URIRef
+    mapHoldingKindLevel: URIRef
+    mapHoldingLevel: URIRef
+    mapOf: URIRef
+    maxIndicators: URIRef
+    maxIndicatorsPerObjective: URIRef
+    maxStatementWords: URIRef
+    measureUnit: URIRef
+    measures: URIRef
+    partOf: URIRef
+    period: URIRef
+    perspective: URIRef
+    polarity: URIRef
+    quantitativeWord: URIRef
+    rank: URIRef
+    realisation: URIRef
+    ruleId: URIRef
+    statement: URIRef
+    status: URIRef
+    subIndicatorLevel: URIRef
+    subIndicatorOf: URIRef
+    supportsGoal: URIRef
+    targetValue: URIRef
+    text: URIRef
+    threatens: URIRef
+    unitKind: URIRef
+    validity: URIRef
+    weight: URIRef
+    year: URIRef
+
+    # concept schemes
+    ConsolidationScheme: URIRef
+    ControlScheme: URIRef
+    IndicatorCascadingScheme: URIRef
+    LevelScheme: URIRef
+    ObjectiveCascadingScheme: URIRef
+    PerspectiveScheme: URIRef
+    PolarityScheme: URIRef
+    UnitKindScheme: URIRef
+    ValidityScheme: URIRef
+    ValueScheme: URIRef
+
+    # concepts
+    ActivityValidity: URIRef
+    AverageConsolidation: URIRef
+    Badan: URIRef
+    Bagian: URIRef
+    BalaiDiklatKeuangan: URIRef
+    Bidang: URIRef
+    CustomerPerspective: URIRef
+    DirectCascading: URIRef
+    Direktorat: URIRef
+    DirektoratJenderal: URIRef
+    ExactValidity: URIRef
+    FullCascading: URIRef
+    HighControl: URIRef
+    IndirectCascading: URIRef
+    InspektoratJenderal: URIRef
+    Integritas: URIRef
+    InternalProcessPerspective: URIRef
+    KPKNL: URIRef
+    KPP: URIRef
+    KPPBC: URIRef
+    KPPN: URIRef
+    Kanwil: URIRef
+    KemenkeuFive: URIRef
+    KemenkeuFour: URIRef
+    KemenkeuOne: URIRef
+    KemenkeuThree: URIRef
+    KemenkeuTwo: URIRef
+    KemenkeuWide: URIRef
+    Kementerian: URIRef
+    Kesempurnaan: URIRef
+    LaboratoriumBeaCukai: URIRef
+    LastValueConsolidation: URIRef
+    LearningGrowthPerspective: URIRef
+    LowControl: URIRef
+    Maximize: URIRef
+    Minimize: URIRef
+    ModerateControl: URIRef
+    NonCascading: URIRef
+    Pangsarops: URIRef
+    PartialCascading: URIRef
+    PejabatFungsional: URIRef
+    Pelaksana: URIRef
+    Pelayanan: URIRef
+    Profesionalisme: URIRef
+    ProxyValidity: URIRef
+    Sekretariat: URIRef
+    SekretariatJenderal: URIRef
+    Seksi: URIRef
+    Sinergi: URIRef
+    Stabilize: URIRef
+    StafAhli: URIRef
+    StakeholderPerspective: URIRef
+    Subbagian: URIRef
+    Subdirektorat: URIRef
+    SumConsolidation: URIRef

@@ -1,0 +1,74 @@
+"""Progress reporting for long stages, kept apart from the stages themselves.
+
+A stage takes ``progress: Progress`` and calls ``task()`` to announce work; the CLI passes a
+rich-backed reporter to stderr, library callers and tests get :data:`SILENT` by default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Protocol
+
+
+class Task(Protocol):
+    def advance(self, amount: float = 1) -> None: ...
+
+
+class Progress(Protocol):
+    def task(self, description: str, total: float | None = None) -> AbstractContextManager[Task]:
+        """Context manager: a unit of work with an optional known total."""
+        ...
+
+
+class _SilentTask:
+    def advance(self, amount: float = 1) -> None:
+        return None
+
+
+class _Silent:
+    @contextmanager
+    def task(self, description: str, total: float | None = None) -> Iterator[Task]:
+        yield _SilentTask()
+
+
+SILENT: Progress = _Silent()
+
+
+class RichProgress:
+    """Progress bars on stderr (rich hides them when stderr is not a terminal)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+        from rich.progress import (
+            Progress as _RichProgress,
+        )
+
+        self._console = Console(stderr=True)
+        self._progress = _RichProgress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self._console,
+            transient=False,
+        )
+
+    @contextmanager
+    def task(self, description: str, total: float | None = None) -> Iterator[Task]:
+        with self._progress:
+            task_id = self._progress.add_task(description, total=total)
+
+            class _Task:
+                def advance(_self, amount: float = 1) -> None:
+                    self._progress.advance(task_id, amount)
+
+            yield _Task()
+            if total is None:
+                self._progress.update(task_id, total=1, completed=1)

@@ -1,0 +1,148 @@
+"""Read stage: RDF files, folders of them, and planners' spreadsheets into one :class:`Dataset`.
+
+Every input ends up as triples in the default graph of an in-memory pyoxigraph store (named
+graphs of TriG / N-Quads are merged). Malformed RDF raises :class:`~selaras.errors.InputError`
+naming file, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from selaras.errors import DatasetError, InputError
+from selaras.progress import SILENT, Progress
+
+#: File endings read as RDF, and their formats.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+SPREADSHEET_SUFFIXES = (".xlsx",)
+#: A folder holding this file is a CSV spreadsheet folder, not a folder of RDF files.
+CSV_FOLDER_MARKER = "units.csv"
+
+
+@dataclass
+class Dataset:
+    """A cascade held in an in-memory pyoxigraph store (default graph), with where it came from."""
+
+    store: ox.Store = field(default_factory=ox.Store)
+    sources: list[Path] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        for quad in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield quad.triple
+
+    def add_triples(self, triples: Iterable[ox.Triple]) -> None:
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+
+    def add_rdflib(self, graph: rdflib.Graph) -> None:
+        """Add an rdflib graph (used by the spreadsheet importer)."""
+        data = graph.serialize(format="nt", encoding="utf-8")
+        self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """The same triples as an rdflib graph (for serialisers, pySHACL and comparisons)."""
+        graph = rdflib.Graph()
+        data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        if data:
+            graph.parse(data=data, format="nt")
+        return graph
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files and spreadsheet inputs named by ``paths`` (folders searched recursively), sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", path=path)
+        if path.is_dir():
+            if (path / CSV_FOLDER_MARKER).is_file():
+                found.append(path)
+                continue
+            inner = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in RDF_FORMATS and not _hidden(p, path)
+            )
+            csv_dirs = sorted(
+                p.parent for p in path.rglob(CSV_FOLDER_MARKER) if not _hidden(p, path)
+            )
+            if not inner and not csv_dirs:
+                raise InputError(
+                    "folder holds no RDF files (.ttl .nt .jsonld .trig .nq) nor spreadsheet "
+                    "CSV files",
+                    path=path,
+                )
+            found.extend(inner)
+            found.extend(d for d in csv_dirs if d != path)
+        elif path.suffix.lower() in RDF_FORMATS or path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            found.append(path)
+        else:
+            known = ", ".join(sorted([*RDF_FORMATS, *SPREADSHEET_SUFFIXES]))
+            raise InputError(
+                f"unknown file type {path.suffix!r}; expected one of {known}", path=path
+            )
+    return found
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+
+
+def parse_file(path: Path) -> list[ox.Triple]:
+    """Parse one RDF file into triples (named graphs merged); raises InputError on bad syntax."""
+    fmt = RDF_FORMATS[path.suffix.lower()]
+    try:
+        with path.open("rb") as handle:
+            return [
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri())
+            ]
+    except SyntaxError as exc:
+        message = str(exc.msg) if exc.msg else str(exc)
+        raise InputError(message, path=path, line=exc.lineno, column=exc.offset) from exc
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+
+
+def read_dataset(
+    paths: Sequence[Path | str],
+    *,
+    base: str | None = None,
+    progress: Progress = SILENT,
+) -> Dataset:
+    """Read RDF files, folders and spreadsheets into one :class:`Dataset`.
+
+    ``base`` is the IRI prefix for identifiers minted from spreadsheet codes.
+    Raises :class:`InputError` for a missing or malformed input and :class:`DatasetError` when
+    the inputs hold no triples at all.
+    """
+    files = expand_paths([Path(p) for p in paths])
+    dataset = Dataset(sources=files)
+    with progress.task("Reading", total=len(files)) as task:
+        for path in files:
+            if path.is_dir() or path.suffix.lower() in SPREADSHEET_SUFFIXES:
+                from selaras.spreadsheet import import_spreadsheet
+
+                dataset.add_rdflib(import_spreadsheet(path, base=base))
+            else:
+                dataset.add_triples(parse_file(path))
+            task.advance()
+    if len(dataset) == 0:
+        raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))
+    return dataset
