@@ -125,3 +125,82 @@ def validate(
     else:
         click.echo(text, nl=not text.endswith("\n"))
     sys.exit(report.exit_code(strict=strict))
+
+
+base_option = click.option(
+    "--base",
+    help="IRI prefix for identifiers minted from spreadsheet codes "
+    "[default: https://w3id.org/selaras/id/].",
+)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the Turtle here.")
+@base_option
+def import_command(source: Path, output: Path | None, base: str | None) -> None:
+    """Turn a spreadsheet (FILE.xlsx or a folder of CSV files) into Turtle.
+
+    Every problem is listed as `sheet!cell: problem` and nothing is written (exit 2).
+    Data that imports but breaks the regulation is for `selaras validate` to report.
+    """
+    from selaras.spreadsheet import import_spreadsheet
+
+    graph = import_spreadsheet(source, base=base)
+    graph.bind("sel", "https://w3id.org/selaras/ontology#")
+    text = graph.serialize(format="turtle")
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(graph)} triples", err=True)
+
+
+@main.command()
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="File or folder."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="A workbook, or a folder of CSV files.",
+)
+def template(output: Path, fmt: str) -> None:
+    """Write an empty spreadsheet template: header rows, drop-down lists, instructions."""
+    from selaras.spreadsheet import write_template
+
+    write_template(output, fmt=fmt)
+    click.echo(f"{output}: empty template written", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    required=True,
+    help="xlsx: a template workbook; csv: a folder of template CSV files.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="File or folder."
+)
+@base_option
+def export(paths: tuple[Path, ...], fmt: str, output: Path, base: str | None) -> None:
+    """Write a cascade (RDF files, folders, spreadsheets) as the spreadsheet template.
+
+    Says on stderr what the template could not carry. Import -> export -> import gives the same
+    graph.
+    """
+    from selaras.read import read_graph
+    from selaras.spreadsheet import export_csv, export_workbook
+    from selaras.spreadsheet.exporter import describe
+
+    if not paths:
+        raise click.UsageError("no input: give RDF files, or load into Neo4j (coming)")
+    graph = read_graph(list(paths), base=base)
+    result = export_csv(graph, output) if fmt == "csv" else export_workbook(graph, output)
+    click.echo(f"{output}: " + "\n".join(describe(result)), err=True)

@@ -146,3 +146,24 @@ def read_dataset(
     if len(dataset) == 0:
         raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))
     return dataset
+
+
+def read_graph(paths: Sequence[Path | str], *, base: str | None = None) -> rdflib.Graph:
+    """Read RDF files, folders and spreadsheets into one rdflib graph, literals as written.
+
+    Unlike :func:`read_dataset` this keeps every literal's lexical form: the pyoxigraph store
+    canonicalises typed literals (``"92.00"^^xsd:decimal`` becomes ``"92"``), which the
+    spreadsheet exporter must not do. Raises like :func:`read_dataset`.
+    """
+    graph = rdflib.Graph()
+    for path in expand_paths([Path(p) for p in paths]):
+        if path.is_dir() or path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            from selaras.spreadsheet import import_spreadsheet
+
+            graph += import_spreadsheet(path, base=base)
+        else:
+            lines = "".join(f"{triple} .\n" for triple in parse_file(path))
+            graph.parse(data=lines, format="nt")
+    if len(graph) == 0:
+        raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))
+    return graph
