@@ -561,3 +561,11 @@ def test_iris_are_stable_and_follow_base(tmp_path: Path) -> None:
 def test_a_base_that_is_not_an_iri(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is not an absolute IRI"):
         import_spreadsheet(write(valid(), tmp_path, "csv"), base="not an iri")
+
+
+def test_a_sheet_twice_in_a_csv_folder(tmp_path: Path) -> None:
+    folder = write_csv(valid(), tmp_path / "book")
+    (folder / "Units.csv").write_text("code,name,level,kind\n", encoding="utf-8")
+    with pytest.raises(SpreadsheetError) as caught:
+        import_spreadsheet(folder)
+    assert caught.value.problems == ["Units: sheet 'units' appears twice"]

@@ -124,7 +124,15 @@ SHEETS: tuple[Sheet, ...] = (
                 "Kode unit atasan langsung; kosong hanya untuk unit level Wide.",
                 "Code of the unit directly above; empty only for the Wide unit.",
             ),
-            _closed("kind", "unit kind", True, "Jenis unit.", "Kind of unit."),
+            _closed(
+                "kind",
+                "unit kind",
+                True,
+                "Jenis unit, misalnya Kementerian, Direktorat Jenderal, Kanwil, KPPN, KPP, Seksi, "
+                "Pelaksana.",
+                "Kind of unit, e.g. Kementerian, Direktorat Jenderal, Kanwil, KPPN, KPP, Seksi, "
+                "Pelaksana.",
+            ),
             _closed(
                 "strategy_map",
                 "yes or no",
@@ -142,7 +150,13 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _code("Kode unik, misalnya V-KEMENKEU.", "Unique code, e.g. V-KEMENKEU."),
             _ref("unit", "units", True, "Kode unit pemilik.", "Code of the owning unit."),
-            _closed("kind", "direction kind", True, "Jenis arah.", "Kind of direction."),
+            _closed(
+                "kind",
+                "direction kind",
+                True,
+                "Jenis: vision (visi), mission (misi) atau goal (tujuan).",
+                "Kind: vision, mission or goal.",
+            ),
             _text("text", "Rumusan visi, misi atau tujuan.", "Wording of the direction."),
         ),
     ),
@@ -155,9 +169,20 @@ SHEETS: tuple[Sheet, ...] = (
             _ref("unit", "units", True, "Kode unit pemilik SS.", "Code of the owning unit."),
             _year(),
             _closed(
-                "perspective", "perspective", True, "Perspektif peta strategi.", "Map perspective."
+                "perspective",
+                "perspective",
+                True,
+                "Perspektif peta strategi: Stakeholder (Pemangku Kepentingan), Customer "
+                "(Pelanggan), Internal Process (Proses Internal), Learning and Growth "
+                "(Pembelajaran dan Pertumbuhan).",
+                "Strategy-map perspective: Stakeholder, Customer, Internal Process, Learning and "
+                "Growth.",
             ),
-            _text("statement", "Rumusan SS yang singkat dan kualitatif.", "Short statement."),
+            _text(
+                "statement",
+                "Rumusan SS yang singkat dan kualitatif.",
+                "Short, qualitative wording of the objective.",
+            ),
             _ref(
                 "goal",
                 "directions",
@@ -165,7 +190,14 @@ SHEETS: tuple[Sheet, ...] = (
                 "Kode tujuan (directions, kind goal) yang didukung; boleh kosong.",
                 "Code of the goal (a directions row of kind goal) it supports; optional.",
             ),
-            _ref("cascades_from", "objectives", False, _CASCADE_SS, "Code of the higher SS."),
+            _ref(
+                "cascades_from",
+                "objectives",
+                False,
+                _CASCADE_SS,
+                "Code of the higher SS it was cascaded from; empty when it originates on this "
+                "unit's map.",
+            ),
             _closed(
                 "cascading",
                 "objective cascading type",
@@ -202,13 +234,43 @@ SHEETS: tuple[Sheet, ...] = (
                 "Unit of measure, e.g. persen, indeks, hari.",
                 width=14,
             ),
-            _closed("polarity", "polarity", True, "Polaritas.", "Polarity."),
             _closed(
-                "consolidation", "consolidation", True, "Konsolidasi periode.", "Consolidation."
+                "polarity",
+                "polarity",
+                True,
+                "Polaritas: maximize (semakin tinggi semakin baik), minimize (semakin rendah "
+                "semakin baik), stabilize (stabil di sekitar target).",
+                "Which way is better: maximize (higher), minimize (lower), stabilize (near the "
+                "target).",
             ),
-            _closed("validity", "validity", True, "Validitas IKU.", "Validity."),
-            _closed("control", "control", True, "Tingkat kendali.", "Control."),
-            _ref("cascades_from", "indicators", False, _CASCADE_IKU, "Code of the higher IKU."),
+            _closed(
+                "consolidation",
+                "consolidation",
+                True,
+                "Konsolidasi periode: sum (jumlah), average (rata-rata), last (nilai terakhir).",
+                "How period values combine: sum, average, last (last known value).",
+            ),
+            _closed(
+                "validity",
+                "validity",
+                True,
+                "Validitas IKU terhadap SS: exact, proxy atau activity.",
+                "How exactly the IKU measures its SS: exact, proxy or activity.",
+            ),
+            _closed(
+                "control",
+                "control",
+                True,
+                "Tingkat kendali unit: high (tinggi), moderate (sedang), low (rendah).",
+                "How far the unit controls the outcome: high, moderate or low.",
+            ),
+            _ref(
+                "cascades_from",
+                "indicators",
+                False,
+                _CASCADE_IKU,
+                "Code of the higher IKU it was cascaded from; empty when not cascaded.",
+            ),
             _closed(
                 "cascading",
                 "indicator cascading type",
@@ -376,9 +438,7 @@ class ClosedList:
 
 #: Spellings accepted besides the notation and labels found in the ontology (canonical -> extra).
 EXTRA_SPELLINGS: dict[str, dict[str, tuple[str, ...]]] = {
-    "level": {
-        "Wide": ("Kemenkeu Wide",),
-    },
+    "level": {},
     "perspective": {
         "Learning and Growth": ("Learning & Growth", "Pembelajaran & Pertumbuhan"),
     },
