@@ -322,6 +322,11 @@ def test_a_csv_file_that_is_not_utf8(tmp_path: Path) -> None:
     ]
 
 
+def test_a_folder_without_csv_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"folder holds no \.csv files; expected units\.csv"):
+        import_spreadsheet(tmp_path)
+
+
 def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "book.xlsx"
     path.write_text("not a zip")

@@ -180,8 +180,14 @@ def _delimiter(text: str) -> str:
 def read_csv_folder(path: Path) -> Book:
     """The tables of a folder of ``SHEET.csv`` files (UTF-8, with or without a BOM)."""
     book = Book()
+    csv_files = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv"]
+    if not csv_files:
+        raise InputError(
+            f"folder holds no .csv files; expected {', '.join(f'{n}.csv' for n in SHEET_NAMES)}",
+            path=path,
+        )
     files = sorted(
-        (p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv"),
+        csv_files,
         key=lambda p: (
             SHEET_NAMES.index(p.stem) if p.stem in SHEET_NAMES else len(SHEET_NAMES),
             p.name,

@@ -69,9 +69,10 @@ class _Reader:
         self.graph = graph
 
     def code(self, node: Node) -> str:
-        value = self.graph.value(node, SEL.code)
-        if value is not None:
-            return str(value)
+        """The node's ``sel:code`` (the first, if several), else its IRI's last segment."""
+        codes = sorted((str(c) for c in self.graph.objects(node, SEL.code)), key=natural_key)
+        if codes:
+            return codes[0]
         return unquote(re.split(r"[/#]", str(node))[-1])
 
     def objects(self, node: Node, prop: URIRef) -> list[Node]:
