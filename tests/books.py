@@ -89,6 +89,9 @@ def write_xlsx(sheets: Sheets, path: Path) -> Path:
         worksheet = workbook.create_sheet(name)
         for row in rows:
             worksheet.append(row)
+            for cell in worksheet[worksheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # as typed text, not a formula
     workbook.save(path)
     return path
 

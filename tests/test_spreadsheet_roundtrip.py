@@ -101,6 +101,17 @@ def test_decimals_are_number_cells_showing_their_decimals(exported: dict[str, Pa
     assert long.value == "0.123456789012345678"  # more digits than a float holds: text
 
 
+def test_text_that_looks_like_a_formula_stays_text(small: rdflib.Graph, tmp_path: Path) -> None:
+    graph = rdflib.Graph()
+    graph += small
+    unit = URIRef("https://w3id.org/selaras/id/unit/DJPB")
+    graph.set((unit, RDFS.label, Literal('=HYPERLINK("http://x")', lang="id")))
+    export_workbook(graph, tmp_path / "book.xlsx")
+    cell = load_workbook(tmp_path / "book.xlsx")["units"]["B2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")'
+    assert isomorphic(import_spreadsheet(tmp_path / "book.xlsx"), graph)
+
+
 def test_exporting_twice_gives_the_same_bytes(small: rdflib.Graph, tmp_path: Path) -> None:
     export_workbook(small, tmp_path / "a.xlsx")
     export_workbook(small, tmp_path / "b.xlsx")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -213,7 +214,7 @@ def read_csv_folder(path: Path) -> Book:
                 )
             )
             continue
-        reader = csv.reader(text.splitlines(keepends=True), delimiter=_delimiter(text))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         rows = [[cell.strip() for cell in row] for row in reader]
         book.tables.append(_table(file.stem, target, rows))
     return book

@@ -50,8 +50,8 @@ class ExportResult:
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that compares digit runs as numbers: ``SS-2`` before ``SS-10``."""
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
-        for part in re.split(r"(\d+)", text)
+        (0, int(part)) if part.isdecimal() and part.isascii() else (1, part.casefold())
+        for part in re.split(r"([0-9]+)", text)
         if part
     )
 

@@ -95,9 +95,9 @@ def _cell_value(column: Column, text: str) -> tuple[object, str]:
     """The value and number format a cell gets for ``text`` in ``column``."""
     if not text:
         return None, "@" if column.kind in _TEXT_KINDS else "General"
-    if column.kind == "year" and re.fullmatch(r"\d{4}", text):
+    if column.kind == "year" and re.fullmatch(r"[0-9]{4}", text):
         return int(text), "0"
-    if column.kind == "decimal" and re.fullmatch(r"-?\d+(\.\d+)?", text):
+    if column.kind == "decimal" and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
         return _decimal_cell(text)
     if column.kind == "date":
         try:
@@ -253,6 +253,8 @@ def _write_sheet(ws: Worksheet, template: Sheet, table: Table, ranges: dict[str,
             if value is None:
                 continue
             cell = ws.cell(row=row_index, column=col_index, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, never a formula, even when it starts with "="
             cell.number_format = number_format
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
