@@ -152,6 +152,7 @@ def import_command(source: Path, output: Path | None, base: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
         click.echo(f"{output}: {len(graph)} triples", err=True)
 
