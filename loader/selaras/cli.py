@@ -197,11 +197,11 @@ def export(paths: tuple[Path, ...], fmt: str, output: Path, base: str | None) ->
     graph.
     """
     from selaras.read import read_graph
-    from selaras.spreadsheet import export_csv, export_workbook
-    from selaras.spreadsheet.exporter import describe
+    from selaras.spreadsheet import describe, export_spreadsheet
 
     if not paths:
         raise click.UsageError("no input: give RDF files, or load into Neo4j (coming)")
+    # read_graph, not read_dataset: the store would turn "92.00"^^xsd:decimal into "92"
     graph = read_graph(list(paths), base=base)
-    result = export_csv(graph, output) if fmt == "csv" else export_workbook(graph, output)
+    result = export_spreadsheet(graph, output, fmt=fmt)
     click.echo(f"{output}: " + "\n".join(describe(result)), err=True)
