@@ -125,3 +125,204 @@ def validate(
     else:
         click.echo(text, nl=not text.endswith("\n"))
     sys.exit(report.exit_code(strict=strict))
+
+
+def neo4j_options(func: F) -> F:
+    """--uri, --user, --password, --database; each falls back to its NEO4J_* variable."""
+    options = [
+        click.option(
+            "--uri",
+            help="Neo4j URI [env NEO4J_URI; default bolt://127.0.0.1:7687]; "
+            "neo4j://HOST:7687 for a cluster, neo4j+s://... for Aura.",
+        ),
+        click.option("--user", help="Neo4j user [env NEO4J_USER; default neo4j]."),
+        click.option(
+            "--password",
+            help="Neo4j password [env NEO4J_PASSWORD; prefer the variable: options are "
+            "visible in the process list]. Never printed.",
+        ),
+        click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default neo4j]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
+    from selaras.neo4j import Neo4jSettings
+
+    return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+
+
+def _validation_engine(requested: str) -> str:
+    """The SPARQL engine when its module is installed, else the pySHACL reference."""
+    import importlib.util
+
+    if requested == "sparql" and importlib.util.find_spec("selaras.shacl_sparql") is None:
+        return "pyshacl"
+    return requested
+
+
+def default_dataset_name(paths: tuple[Path, ...]) -> str:
+    """The input's folder or file name (several inputs: their names joined by '+')."""
+    names = [p.resolve().name if p.is_dir() else p.stem for p in paths]
+    return "+".join(dict.fromkeys(names))
+
+
+@main.command()
+@paths_argument
+@click.option(
+    "--dataset",
+    "dataset_name",
+    help="Name the loaded nodes carry (property `dataset`) [default: the input's folder or "
+    "file name].",
+)
+@click.option(
+    "--replace", is_flag=True, help="Remove this dataset's nodes from earlier loads first."
+)
+@click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Load without validating (for data known to break rules, such as examples/defects).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Subjects written per transaction.",
+)
+@profile_option
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="SHACL engine for the validation before loading.",
+)
+@click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
+@neo4j_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def load(
+    paths: tuple[Path, ...],
+    dataset_name: str | None,
+    replace: bool,
+    allow_invalid: bool,
+    batch_size: int,
+    profile: str,
+    engine: str,
+    base: str | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    quiet: bool,
+) -> None:
+    """Load cascades (RDF files, folders, spreadsheets) into Neo4j, validating them first.
+
+    Data that does not conform is refused (exit 1, nothing written) unless --allow-invalid.
+    Loading is idempotent: running it again, also after an interrupted load, gives the same
+    graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
+    """
+    from selaras.neo4j import connect, load_dataset
+    from selaras.read import read_dataset
+    from selaras.validate import validate as run_validation
+
+    progress = _progress(quiet)
+    dataset = read_dataset(list(paths), base=base, progress=progress)
+    name = dataset_name or default_dataset_name(paths)
+    settings = _settings(uri, user, password, database)
+    with connect(settings) as driver:
+        if not allow_invalid:
+            report = run_validation(
+                dataset,
+                profile=profile,
+                engine=_validation_engine(engine),  # type: ignore[arg-type]
+                progress=progress,
+            )
+            if not report.conforms:
+                shown = " ".join(str(p) for p in paths)
+                click.echo(
+                    f"selaras: load refused: {name} has {report.count('Violation')} violations "
+                    f"and {report.count('Warning')} warnings; nothing written. See "
+                    f"`selaras validate {shown}` for the report, or load anyway with "
+                    "--allow-invalid.",
+                    err=True,
+                )
+                sys.exit(1)
+        summary = load_dataset(
+            driver,
+            dataset,
+            name=name,
+            database=settings.database,
+            replace=replace,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    click.echo(summary.text())
+
+
+#: ``export --format`` choices and their rdflib serialiser names.
+RDF_EXPORT_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here [default: stdout]."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(RDF_EXPORT_FORMATS)),
+    default="ttl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--dataset",
+    help="Neo4j only: the dataset to export [default: every dataset but 'ontology'].",
+)
+@click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
+@neo4j_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def export(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    fmt: str,
+    dataset: str | None,
+    base: str | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    quiet: bool,
+) -> None:
+    """Write a cascade as RDF: from Neo4j (no PATH), or from files and spreadsheets (PATH...).
+
+    From Neo4j it is the graph `selaras load` wrote, with datatypes and language tags as they
+    were loaded; exit 2 when Neo4j cannot be reached.
+    """
+    progress = _progress(quiet)
+    if paths:
+        from selaras.neo4j.export import dataset_graph
+        from selaras.read import read_dataset
+
+        if dataset is not None:
+            raise click.UsageError("--dataset picks a dataset in Neo4j; leave out PATH to use it")
+        graph = dataset_graph(read_dataset(list(paths), base=base, progress=progress))
+    else:
+        from selaras.neo4j import connect, export_graph
+
+        settings = _settings(uri, user, password, database)
+        with connect(settings) as driver:
+            graph = export_graph(
+                driver, database=settings.database, dataset=dataset, progress=progress
+            )
+    text = graph.serialize(format=RDF_EXPORT_FORMATS[fmt])
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(graph):,} triples", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
