@@ -48,7 +48,9 @@ def test_missing_password_says_what_to_set() -> None:
         pass
 
 
-@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "127.0.0.1:7687", "bolt://"])
+@pytest.mark.parametrize(
+    "uri", ["http://127.0.0.1:7474", "127.0.0.1:7687", "bolt:/x", "bolt://127.0.0.1:notaport"]
+)
 def test_malformed_uri(uri: str) -> None:
     with (
         pytest.raises(Neo4jError, match="NEO4J_URI") as info,

@@ -225,6 +225,7 @@ def load(
     graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
     """
     from selaras.neo4j import connect, load_dataset
+    from selaras.neo4j.export import quiet_rdflib
     from selaras.read import read_dataset
     from selaras.validate import validate as run_validation
 
@@ -234,12 +235,13 @@ def load(
     settings = _settings(uri, user, password, database)
     with connect(settings) as driver:
         if not allow_invalid:
-            report = run_validation(
-                dataset,
-                profile=profile,
-                engine=_validation_engine(engine),  # type: ignore[arg-type]
-                progress=progress,
-            )
+            with quiet_rdflib():
+                report = run_validation(
+                    dataset,
+                    profile=profile,
+                    engine=_validation_engine(engine),  # type: ignore[arg-type]
+                    progress=progress,
+                )
             if not report.conforms:
                 shown = " ".join(str(p) for p in paths)
                 click.echo(
@@ -262,8 +264,8 @@ def load(
     click.echo(summary.text())
 
 
-#: ``export --format`` choices and their rdflib serialiser names.
-RDF_EXPORT_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+#: ``export --format`` choices (RDF; the spreadsheet formats join them).
+EXPORT_FORMATS = ["ttl", "nt", "jsonld"]
 
 
 @main.command()
@@ -274,7 +276,7 @@ RDF_EXPORT_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(RDF_EXPORT_FORMATS)),
+    type=click.Choice(EXPORT_FORMATS),
     default="ttl",
     show_default=True,
     help="Output format.",
@@ -319,7 +321,9 @@ def export(
             graph = export_graph(
                 driver, database=settings.database, dataset=dataset, progress=progress
             )
-    text = graph.serialize(format=RDF_EXPORT_FORMATS[fmt])
+    from selaras.neo4j.export import serialize
+
+    text = serialize(graph, fmt)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ driver retries on transient errors. The password is never printed, logged or put
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -19,6 +20,10 @@ import neo4j.exceptions as nx
 
 from selaras import __version__
 from selaras.errors import Neo4jError
+
+# The driver logs connection trouble as warnings; the errors below say it in one line instead
+# (without a handler of its own, Python would print them on stderr).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -138,10 +143,13 @@ def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     except (nx.ConfigurationError, ValueError) as exc:
         raise translate(exc, settings) from exc
     try:
-        with neo4j_errors(settings):
-            driver.verify_connectivity()
-            with driver.session(database=settings.database) as session:
-                session.execute_read(_ping)
+        try:
+            with neo4j_errors(settings):
+                driver.verify_connectivity()
+                with driver.session(database=settings.database) as session:
+                    session.execute_read(_ping)
+        except ValueError as exc:  # the driver could not resolve the address
+            raise translate(exc, settings) from exc
         with neo4j_errors(settings, working=True):
             yield driver
     finally:

@@ -10,7 +10,10 @@ by hand in Neo4j) are left out.
 
 from __future__ import annotations
 
+import logging
+import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, LiteralString
 
 import neo4j
@@ -93,7 +96,7 @@ def export_graph(
                 task.advance()
         return graph
 
-    with driver.session(database=database) as session:
+    with driver.session(database=database) as session, quiet_rdflib():
         return session.execute_read(work)
 
 
@@ -163,6 +166,73 @@ def node_triples(record: dict[str, Any], mapping: GraphMapping) -> Iterator[RdfT
         if rel_type in mapping.predicate_of_name:
             predicate = rdflib.URIRef(mapping.predicate_of_name[rel_type])
             yield subject, predicate, _term(target, bool(blank))
+
+
+@contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """Silence rdflib's warnings about ill-typed literals (``"abc"^^xsd:decimal``).
+
+    They are data, kept exactly on purpose (a defects dataset has them); rdflib would log a
+    traceback for each one on the terminal.
+    """
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module="rdflib")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+#: Formats :func:`serialize` writes (``selaras export --format``).
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def serialize(graph: rdflib.Graph, fmt: str) -> str:
+    """``graph`` as Turtle, N-Triples or JSON-LD, every literal exactly as it is in the graph.
+
+    pyoxigraph writes the text: rdflib's Turtle writer re-formats numbers from their values
+    (``"0.30000000000000004"^^xsd:double`` becomes ``3e-01``), which would lose data.
+    """
+    if fmt not in RDF_FORMATS:
+        raise UnknownNameError("RDF format", fmt, RDF_FORMATS)
+    triples = [(_ox(s), _ox(p), _ox(o)) for s, p, o in graph]
+    triples.sort(key=lambda t: (str(t[0]), t[1].value != _RDF_TYPE, str(t[1]), str(t[2])))
+    prefixes = {
+        prefix: str(ns)
+        for prefix, ns in graph.namespaces()
+        if prefix in ("sel", "rdf", "rdfs", "skos", "xsd", "org", "owl")
+    }
+    data = ox.serialize(
+        [ox.Triple(*t) for t in triples],
+        format=RDF_FORMATS[fmt],
+        prefixes=prefixes if fmt == "ttl" else None,
+    )
+    assert data is not None
+    return data.decode("utf-8")
+
+
+_RDF_TYPE = str(RDF.type)
+
+
+def _ox(term: rdflib.term.Node) -> Any:
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot write {term!r}")
 
 
 def dataset_graph(dataset: Dataset) -> rdflib.Graph:
