@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from selaras.neo4j.export import dataset_graph, node_triples
+from selaras.neo4j.export import node_triples, rdflib_graph
 from selaras.neo4j.mapping import BLANK_KEY, RESOURCE, graph_mapping
 from selaras.neo4j.rows import NodeRow
-from selaras.read import Dataset, read_dataset
+from selaras.read import read_triples
 
 
 def exact_graph(*paths: Path | str) -> rdflib.Graph:
-    """The graph of files as Selaras reads them, literals exactly as written."""
-    return dataset_graph(read_dataset(list(paths)))
+    """The graph of files, literals exactly as written."""
+    return triples_graph(read_triples(list(paths)))
+
+
+def triples_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
+    """An rdflib graph of pyoxigraph triples, literals exactly as they are."""
+    return rdflib_graph(triples)
+
+
+def triples_of(text: str) -> list[ox.Triple]:
+    """The triples of Turtle text as parsed (no store: lexical forms kept)."""
+    return [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    ]
 
 
 def as_exported(rows: list[NodeRow]) -> rdflib.Graph:
@@ -46,18 +61,6 @@ def assert_isomorphic(actual: rdflib.Graph, expected: rdflib.Graph) -> None:
     raise AssertionError(
         f"graphs differ ({len(actual)} vs {len(expected)} triples):\n" + "\n".join(lines)
     )
-
-
-def dataset_of(text: str) -> Dataset:
-    """A Dataset from Turtle text."""
-    import pyoxigraph as ox
-
-    dataset = Dataset()
-    dataset.add_triples(
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    )
-    return dataset
 
 
 def cascade_turtle(staff: int, seed: int) -> str:

@@ -12,21 +12,22 @@ from neo4j_helpers import (
     assert_isomorphic,
     cascade_turtle,
     count,
-    dataset_of,
     exact_graph,
     graph_state,
+    triples_graph,
+    triples_of,
 )
 from selaras.cli import main
-from selaras.neo4j import Neo4jSettings, export_graph, load_dataset
-from selaras.neo4j.export import dataset_graph
+from selaras.neo4j import Neo4jSettings, export_graph, load_triples
 from selaras.neo4j.mapping import ontology_triples
+from selaras.read import read_triples
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
 
 
 def load_text(driver: neo4j.Driver, text: str, name: str, **options: object):  # type: ignore[no-untyped-def]
-    return load_dataset(driver, dataset_of(text), name=name, database=DB, **options)  # type: ignore[arg-type]
+    return load_triples(driver, triples_of(text), name=name, database=DB, **options)  # type: ignore[arg-type]
 
 
 def test_literals_round_trip(neo4j_driver: neo4j.Driver, data_dir: Path) -> None:
@@ -69,7 +70,7 @@ def test_generated_cascades_round_trip(neo4j_driver: neo4j.Driver, staff: int, s
     load_text(neo4j_driver, text, f"gen-{seed}", batch_size=400)
     assert_isomorphic(
         export_graph(neo4j_driver, database=DB, dataset=f"gen-{seed}"),
-        dataset_graph(dataset_of(text)),
+        triples_graph(triples_of(text)),
     )
 
 
@@ -105,7 +106,7 @@ def test_a_changed_subject_is_exact_after_loading_again(neo4j_driver: neo4j.Driv
 
 
 def exact_of(text: str):  # type: ignore[no-untyped-def]
-    return dataset_graph(dataset_of(text))
+    return triples_graph(triples_of(text))
 
 
 def test_replace_removes_what_the_new_data_lacks(neo4j_driver: neo4j.Driver) -> None:
@@ -151,10 +152,9 @@ def test_replace_keeps_other_datasets_relationships(neo4j_driver: neo4j.Driver) 
 
 def test_ontology_concepts_are_nodes_analysts_traverse(neo4j_driver: neo4j.Driver) -> None:
     load_text(neo4j_driver, cascade_turtle(50, 8), "gen")
-    ontology = dataset_of("")
-    ontology.add_triples(ontology_triples())
     assert_isomorphic(
-        export_graph(neo4j_driver, database=DB, dataset="ontology"), dataset_graph(ontology)
+        export_graph(neo4j_driver, database=DB, dataset="ontology"),
+        triples_graph(ontology_triples()),
     )
     # the example query of docs/graph-mapping.md
     records, _, _ = neo4j_driver.execute_query(
@@ -274,3 +274,24 @@ def test_cli_unknown_database(neo4j_env: dict[str, str], data_dir: Path) -> None
     result = CliRunner().invoke(main, ["export", "--database", "nosuchdb"])
     assert result.exit_code == 2
     assert "has no database 'nosuchdb'" in result.output
+
+
+def test_cli_export_from_neo4j_as_spreadsheet(
+    neo4j_driver: neo4j.Driver, neo4j_env: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    from selaras.spreadsheet import import_spreadsheet
+
+    small = data_dir / "spreadsheet" / "small.ttl"
+    runner = CliRunner()
+    result = runner.invoke(main, ["load", str(small), "-q", "--engine", "pyshacl"])
+    assert result.exit_code == 0, result.output
+    from_neo4j, from_file = tmp_path / "neo4j.xlsx", tmp_path / "file.xlsx"
+    result = runner.invoke(main, ["export", "--format", "xlsx", "-o", str(from_neo4j), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "rows: units 6, directions 3" in result.stderr
+    runner.invoke(main, ["export", str(small), "--format", "xlsx", "-o", str(from_file)])
+    assert_isomorphic(import_spreadsheet(from_neo4j), import_spreadsheet(from_file))
+    assert_isomorphic(
+        export_graph(neo4j_driver, database=DB, dataset="small"),
+        triples_graph(read_triples([small])),
+    )

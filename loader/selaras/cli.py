@@ -127,6 +127,56 @@ def validate(
     sys.exit(report.exit_code(strict=strict))
 
 
+base_option = click.option(
+    "--base",
+    help="IRI prefix for identifiers minted from spreadsheet codes "
+    "[default: https://w3id.org/selaras/id/].",
+)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the Turtle here.")
+@base_option
+def import_command(source: Path, output: Path | None, base: str | None) -> None:
+    """Turn a spreadsheet (FILE.xlsx or a folder of CSV files) into Turtle.
+
+    Every problem is listed as `sheet!cell: problem` and nothing is written (exit 2).
+    Data that imports but breaks the regulation is for `selaras validate` to report.
+    """
+    from selaras.spreadsheet import import_spreadsheet
+
+    graph = import_spreadsheet(source, base=base)
+    graph.bind("sel", "https://w3id.org/selaras/ontology#")
+    text = graph.serialize(format="turtle")
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(graph)} triples", err=True)
+
+
+@main.command()
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="File or folder."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="A workbook, or a folder of CSV files.",
+)
+def template(output: Path, fmt: str) -> None:
+    """Write an empty spreadsheet template: header rows, drop-down lists, instructions."""
+    from selaras.spreadsheet import write_template
+
+    write_template(output, fmt=fmt)
+    click.echo(f"{output}: empty template written", err=True)
+
+
 def neo4j_options(func: F) -> F:
     """--uri, --user, --password, --database; each falls back to its NEO4J_* variable."""
     options = [
@@ -200,7 +250,7 @@ def default_dataset_name(paths: tuple[Path, ...]) -> str:
     show_default=True,
     help="SHACL engine for the validation before loading.",
 )
-@click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
+@base_option
 @neo4j_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 def load(
@@ -224,17 +274,18 @@ def load(
     Loading is idempotent: running it again, also after an interrupted load, gives the same
     graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
     """
-    from selaras.neo4j import connect, load_dataset
+    from selaras.neo4j import connect, load_triples
     from selaras.neo4j.export import quiet_rdflib
-    from selaras.read import read_dataset
+    from selaras.read import expand_paths, read_dataset, read_triples
     from selaras.validate import validate as run_validation
 
     progress = _progress(quiet)
-    dataset = read_dataset(list(paths), base=base, progress=progress)
+    expand_paths(list(paths))  # a missing input is an error before anything else
     name = dataset_name or default_dataset_name(paths)
     settings = _settings(uri, user, password, database)
     with connect(settings) as driver:
         if not allow_invalid:
+            dataset = read_dataset(list(paths), base=base, progress=progress)
             with quiet_rdflib():
                 report = run_validation(
                     dataset,
@@ -242,6 +293,7 @@ def load(
                     engine=_validation_engine(engine),  # type: ignore[arg-type]
                     progress=progress,
                 )
+            del dataset
             if not report.conforms:
                 shown = " ".join(str(p) for p in paths)
                 click.echo(
@@ -252,9 +304,10 @@ def load(
                     err=True,
                 )
                 sys.exit(1)
-        summary = load_dataset(
+        # the triples as parsed, not the validated store: it canonicalises "92.00" to "92"
+        summary = load_triples(
             driver,
-            dataset,
+            read_triples(list(paths), base=base, progress=progress),
             name=name,
             database=settings.database,
             replace=replace,
@@ -264,34 +317,39 @@ def load(
     click.echo(summary.text())
 
 
-#: ``export --format`` choices (RDF; the spreadsheet formats join them).
-EXPORT_FORMATS = ["ttl", "nt", "jsonld"]
+#: ``export --format`` choices: RDF (one file) and the spreadsheet template (xlsx, CSV folder).
+RDF_EXPORT_FORMATS = ["ttl", "nt", "jsonld"]
+SPREADSHEET_EXPORT_FORMATS = ["xlsx", "csv"]
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write here [default: stdout]."
-)
-@click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
+    type=click.Choice(RDF_EXPORT_FORMATS + SPREADSHEET_EXPORT_FORMATS),
     default="ttl",
     show_default=True,
-    help="Output format.",
+    help="RDF (ttl, nt, jsonld), or the spreadsheet template: xlsx (a workbook), csv (a folder "
+    "of CSV files).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File (or folder for csv) to write [default for RDF: stdout; required for xlsx, csv].",
 )
 @click.option(
     "--dataset",
     help="Neo4j only: the dataset to export [default: every dataset but 'ontology'].",
 )
-@click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
+@base_option
 @neo4j_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 def export(
     paths: tuple[Path, ...],
-    output: Path | None,
     fmt: str,
+    output: Path | None,
     dataset: str | None,
     base: str | None,
     uri: str | None,
@@ -300,19 +358,24 @@ def export(
     database: str | None,
     quiet: bool,
 ) -> None:
-    """Write a cascade as RDF: from Neo4j (no PATH), or from files and spreadsheets (PATH...).
+    """Write a cascade as RDF or as the spreadsheet template.
 
-    From Neo4j it is the graph `selaras load` wrote, with datatypes and language tags as they
-    were loaded; exit 2 when Neo4j cannot be reached.
+    The source is Neo4j when no PATH is given (the graph `selaras load` wrote, datatypes and
+    language tags as they were loaded; exit 2 when Neo4j cannot be reached), else the PATHs (RDF
+    files, folders, spreadsheets). For xlsx and csv it says on stderr what the template could
+    not carry; import -> export -> import gives the same graph.
     """
+    if fmt in SPREADSHEET_EXPORT_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o FILE (or -o FOLDER for csv)")
     progress = _progress(quiet)
     if paths:
-        from selaras.neo4j.export import dataset_graph
-        from selaras.read import read_dataset
+        from selaras.neo4j.export import rdflib_graph
+        from selaras.read import read_triples
 
         if dataset is not None:
             raise click.UsageError("--dataset picks a dataset in Neo4j; leave out PATH to use it")
-        graph = dataset_graph(read_dataset(list(paths), base=base, progress=progress))
+        # triples as parsed: the store of read_dataset would turn "92.00"^^xsd:decimal into "92"
+        graph = rdflib_graph(read_triples(list(paths), base=base, progress=progress))
     else:
         from selaras.neo4j import connect, export_graph
 
@@ -321,6 +384,13 @@ def export(
             graph = export_graph(
                 driver, database=settings.database, dataset=dataset, progress=progress
             )
+    if fmt in SPREADSHEET_EXPORT_FORMATS:
+        from selaras.spreadsheet import describe, export_spreadsheet
+
+        assert output is not None
+        result = export_spreadsheet(graph, output, fmt=fmt)
+        click.echo(f"{output}: " + "\n".join(describe(result)), err=True)
+        return
     from selaras.neo4j.export import serialize
 
     text = serialize(graph, fmt)

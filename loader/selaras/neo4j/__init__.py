@@ -19,7 +19,13 @@ from __future__ import annotations
 
 from selaras.neo4j.connection import Neo4jSettings, connect
 from selaras.neo4j.export import datasets, export_graph
-from selaras.neo4j.load import LoadSummary, clear_database, delete_dataset, load_dataset
+from selaras.neo4j.load import (
+    LoadSummary,
+    clear_database,
+    delete_dataset,
+    load_dataset,
+    load_triples,
+)
 
 __all__ = [
     "LoadSummary",
@@ -30,4 +36,5 @@ __all__ = [
     "delete_dataset",
     "export_graph",
     "load_dataset",
+    "load_triples",
 ]

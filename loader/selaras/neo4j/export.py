@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString
 
@@ -235,18 +235,24 @@ def _ox(term: rdflib.term.Node) -> Any:
     raise TypeError(f"cannot write {term!r}")
 
 
-def dataset_graph(dataset: Dataset) -> rdflib.Graph:
-    """A Dataset as an rdflib Graph with every literal exactly as read (no normalisation).
+def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
+    """pyoxigraph triples as an rdflib Graph with every literal exactly as it is.
 
-    ``Dataset.to_rdflib`` lets rdflib normalise lexical forms (``"01"^^xsd:integer`` becomes
-    ``"1"``); comparing an export with the input needs the exact forms.
+    rdflib's parsers normalise lexical forms (``"1.5E3"^^xsd:double`` becomes ``"1500.0"``);
+    building the terms directly keeps them.
     """
     graph = _new_graph()
-    for triple in dataset.triples():
-        graph.add(
-            (_rdf(triple.subject), rdflib.URIRef(triple.predicate.value), _rdf(triple.object))
-        )
+    with quiet_rdflib():
+        for triple in triples:
+            graph.add(
+                (_rdf(triple.subject), rdflib.URIRef(triple.predicate.value), _rdf(triple.object))
+            )
     return graph
+
+
+def dataset_graph(dataset: Dataset) -> rdflib.Graph:
+    """:func:`rdflib_graph` of a Dataset (whose store has canonicalised numeric literals)."""
+    return rdflib_graph(dataset.triples())
 
 
 def _rdf(term: object) -> rdflib.term.Node:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
 import neo4j
+import pyoxigraph as ox
 
 from selaras.errors import DatasetError
 from selaras.neo4j.mapping import ONTOLOGY_DATASET, RESOURCE, GraphMapping, graph_mapping
@@ -234,9 +235,9 @@ def clear_database(
     return removed
 
 
-def load_dataset(
+def load_triples(
     driver: neo4j.Driver,
-    dataset: Dataset,
+    triples: Iterable[ox.Triple],
     *,
     name: str,
     database: str,
@@ -244,11 +245,13 @@ def load_dataset(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress = SILENT,
 ) -> LoadSummary:
-    """Load ``dataset`` as dataset ``name`` (nodes get ``dataset: name``); see the module doc.
+    """Load ``triples`` as dataset ``name`` (nodes get ``dataset: name``); see the module doc.
 
-    The ontology's concept nodes are (re)loaded first as dataset ``ontology``. With ``replace``
-    the dataset's previous nodes are removed first. Raises DatasetError for a reserved name or
-    for input the mapping cannot carry (nothing is written then).
+    Literals are stored as they come: pass triples as parsed (:func:`selaras.read.read_triples`)
+    to keep lexical forms such as ``92.00``. The ontology's concept nodes are (re)loaded first as
+    dataset ``ontology``. With ``replace`` the dataset's previous nodes are removed first.
+    Raises DatasetError for a reserved name or for input the mapping cannot carry (nothing is
+    written then).
     """
     if name == ONTOLOGY_DATASET or not name:
         raise DatasetError(f"dataset name {name!r} is reserved or empty; choose another")
@@ -256,7 +259,7 @@ def load_dataset(
         raise DatasetError(f"batch size must be at least 1, not {batch_size}")
     started = time.perf_counter()
     mapping = graph_mapping()
-    rows = node_rows(dataset.triples(), dataset=name, mapping=mapping)
+    rows = node_rows(triples, dataset=name, mapping=mapping)
     concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
     ensure_schema(driver, database=database, mapping=mapping)
     replaced = 0
@@ -283,4 +286,26 @@ def load_dataset(
         relationships_deleted=counts.relationships_deleted,
         replaced=replaced,
         seconds=time.perf_counter() - started,
+    )
+
+
+def load_dataset(
+    driver: neo4j.Driver,
+    dataset: Dataset,
+    *,
+    name: str,
+    database: str,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress = SILENT,
+) -> LoadSummary:
+    """:func:`load_triples` of a Dataset (its store has canonicalised numeric literals)."""
+    return load_triples(
+        driver,
+        dataset.triples(),
+        name=name,
+        database=database,
+        replace=replace,
+        batch_size=batch_size,
+        progress=progress,
     )

@@ -48,9 +48,10 @@ class NodeRow:
 
 @dataclass
 class _Subject:
+    # dicts as ordered sets: a triple read twice (from two files) counts once
     types: set[str] = field(default_factory=set)
-    literals: dict[str, list[ox.Literal]] = field(default_factory=lambda: defaultdict(list))
-    links: list[tuple[str, Term]] = field(default_factory=list)
+    literals: dict[str, dict[ox.Literal, None]] = field(default_factory=lambda: defaultdict(dict))
+    links: dict[tuple[str, Term], None] = field(default_factory=dict)
 
 
 def node_rows(
@@ -82,9 +83,9 @@ def node_rows(
             unknown[f"predicate <{p}>"] += 1
             continue
         if isinstance(o, ox.Literal):
-            entry.literals[p].append(o)
+            entry.literals[p][o] = None
         else:
-            entry.links.append((p, o))
+            entry.links[p, o] = None
             if isinstance(o, ox.BlankNode):
                 subjects.setdefault(o, _Subject())
     if unknown:
@@ -125,7 +126,7 @@ def _row(
     if asserted != mapping.most_specific(labels):
         props[TYPES_KEY] = asserted
     for predicate, literals in entry.literals.items():
-        props.update(literal_props(mapping, predicate, literals))
+        props.update(literal_props(mapping, predicate, list(literals)))
     rels = sorted((mapping.name_of_predicate[p], _iri(target, iris)) for p, target in entry.links)
     return NodeRow(iri=iri, labels=tuple(sorted(labels)), props=props, rels=rels)
 
