@@ -57,7 +57,7 @@ class _Subject:
 def node_rows(
     triples: Iterable[ox.Triple], *, dataset: str, mapping: GraphMapping
 ) -> list[NodeRow]:
-    """The node rows of ``triples`` for dataset ``dataset``, sorted by IRI.
+    """The node rows of ``triples`` for dataset ``dataset``, in load order (then by IRI).
 
     Raises DatasetError when a class or predicate has no graph name, or a term cannot be stored
     (an RDF-star quoted triple, a literal class).
@@ -100,7 +100,7 @@ def node_rows(
 
     iris = _blank_node_iris(subjects, dataset)
     rows = [_row(term, entry, iris, dataset, mapping) for term, entry in subjects.items()]
-    rows.sort(key=lambda r: r.iri)
+    rows.sort(key=lambda r: (mapping.write_rank(r.labels), r.iri))
     return rows
 
 
