@@ -295,3 +295,22 @@ def test_cli_export_from_neo4j_as_spreadsheet(
         export_graph(neo4j_driver, database=DB, dataset="small"),
         triples_graph(read_triples([small])),
     )
+
+
+def test_cli_loads_a_spreadsheet(
+    neo4j_driver: neo4j.Driver, neo4j_env: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    from selaras.spreadsheet import import_spreadsheet
+
+    book = tmp_path / "small.xlsx"
+    runner = CliRunner()
+    small = str(data_dir / "spreadsheet" / "small.ttl")
+    assert (
+        runner.invoke(main, ["export", small, "--format", "xlsx", "-o", str(book)]).exit_code == 0
+    )
+    result = runner.invoke(main, ["load", str(book), "-q", "--allow-invalid"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("small: ")
+    assert_isomorphic(
+        export_graph(neo4j_driver, database=DB, dataset="small"), import_spreadsheet(book)
+    )
