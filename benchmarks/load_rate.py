@@ -26,6 +26,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from selaras.generate import generate_cascade
 from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,28 +35,13 @@ START, END = "<!-- load-rate:start -->", "<!-- load-rate:end -->"
 LOCAL_PASSWORD = "selaras-dev-password"
 
 
-def cascade(staff: int, seed: int) -> tuple[list[ox.Triple], str]:
-    """The triples of a generated cascade, and what generated it."""
-    try:
-        from selaras.generate import generate_cascade  # type: ignore[import-not-found]
-    except ImportError:
-        # Until selaras.generate lands: the Neo4j tests' synthetic cascade.
-        sys.path.insert(0, str(ROOT / "tests"))
-        from neo4j_helpers import cascade_turtle, triples_of
-
-        return triples_of(cascade_turtle(staff, seed)), "tests/neo4j_helpers.cascade_turtle"
-    made = generate_cascade(staff=staff, seed=seed, defect_rate=0.0)
-    return _triples(made), "selaras.generate.generate_cascade"
-
-
-def _triples(made: Any) -> list[ox.Triple]:
-    if hasattr(made, "triples"):  # a Dataset
-        return list(made.triples())
-    data = made.serialize(format="nt", encoding="utf-8") if hasattr(made, "serialize") else made
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    fmt = ox.RdfFormat.N_TRIPLES if hasattr(made, "serialize") else ox.RdfFormat.TURTLE
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=fmt)]
+def cascade(staff: int, seed: int) -> list[ox.Triple]:
+    """The triples of a generated (conforming) cascade, as parsed."""
+    text = generate_cascade(staff=staff, seed=seed).ntriples()
+    return [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    ]
 
 
 def server_pace(driver: Any, database: str) -> tuple[float, float]:
@@ -88,8 +74,8 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
-    triples, source = cascade(args.staff, args.seed)
-    print(f"{len(triples):,} triples from {source}", file=sys.stderr)
+    triples = cascade(args.staff, args.seed)
+    print(f"{len(triples):,} triples", file=sys.stderr)
     with connect(settings) as driver:
         version = driver.execute_query(
             "CALL dbms.components() YIELD name, versions, edition "
@@ -127,7 +113,7 @@ def main() -> None:
             "",
             f"Measured {datetime.now(UTC):%Y-%m-%d} with `python benchmarks/load_rate.py "
             f"--staff {args.staff} --seed {args.seed} --batch-size {args.batch_size}`: "
-            f"{source}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"`selaras.generate`, {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"{version} on the same machine. A run is "
             "`load_triples` on an empty database: mapping the triples to rows, the schema, the "
             "ontology's concept nodes and the batched writes (parsing and validation are not "

@@ -8,7 +8,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from neo4j_helpers import cascade_turtle, triples_of
+from neo4j_helpers import generated
 from selaras.neo4j import load_triples
 from selaras.neo4j.mapping import graph_mapping
 
@@ -46,7 +46,7 @@ def cypher_examples() -> list[str]:
 
 @pytest.mark.neo4j
 def test_every_cypher_example_runs_and_answers(neo4j_driver: neo4j.Driver) -> None:
-    load_triples(neo4j_driver, triples_of(cascade_turtle(60, 1)), name="docs", database="neo4j")
+    load_triples(neo4j_driver, generated(60, 1), name="docs", database="neo4j")
     examples = cypher_examples()
     assert len(examples) >= 3
     for query in examples:
