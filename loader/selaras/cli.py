@@ -487,3 +487,24 @@ def generate(
     if manifest is not None:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         cascade.write_manifest(manifest)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("out/demo"),
+    show_default=True,
+    help="Folder for the reports the demo writes.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def demo(output: Path, quiet: bool) -> None:
+    """Run the main job on the bundled Kaltara example with the embedded engine (no server).
+
+    Validates examples/kaltara (conforms) and examples/defects (planted defects), writes their
+    reports as HTML and CSV, and runs the alignment analyses.
+    """
+    from selaras.demo import run_demo
+
+    run_demo(out_dir=output, progress=_progress(quiet))
