@@ -4,6 +4,7 @@
 
     SelarasError                  exit 2: the command could not do its work
      +-- InputError        missing, unreadable or malformed file (file, line, column)
+     |    +-- SpreadsheetError  a workbook or CSV folder with problems (every `sheet!cell: problem`)
      +-- UnknownNameError  unknown profile, analysis, format or parameter (lists valid names)
      +-- DatasetError      the input parsed but cannot be used (empty, inconsistent)
      +-- ShapeError        a shape uses a SHACL feature the engine does not run, or is malformed
@@ -47,6 +48,19 @@ class InputError(SelarasError):
                     where += f":{column}"
             where += ": "
         super().__init__(where + message)
+
+
+class SpreadsheetError(InputError):
+    """A spreadsheet that cannot be imported; ``problems`` lists every ``sheet!cell: problem``.
+
+    The message is a summary line followed by one line per problem.
+    """
+
+    def __init__(self, problems: Iterable[str], *, path: Path | str | None = None) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        summary = f"{count} problem{'' if count == 1 else 's'}, nothing imported"
+        super().__init__("\n".join([summary, *self.problems]), path=path)
 
 
 class UnknownNameError(SelarasError):
