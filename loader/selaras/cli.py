@@ -502,8 +502,8 @@ def generate(
 def demo(output: Path, quiet: bool) -> None:
     """Run the main job on the bundled Kaltara example with the embedded engine (no server).
 
-    Validates examples/kaltara (conforms) and examples/defects (planted defects), writes their
-    reports as HTML and CSV, and runs the alignment analyses.
+    Validates examples/kaltara (conforms) and examples/defects (planted defects) and writes
+    their reports.
     """
     from selaras.demo import run_demo
 
