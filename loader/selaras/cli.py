@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from selaras import __version__, resources
-from selaras.errors import SelarasError
+from selaras.errors import SelarasError, UnknownNameError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -405,7 +405,7 @@ def export(
 @main.command()
 @click.option(
     "--staff",
-    type=click.IntRange(min=12),
+    type=click.IntRange(min=1),
     required=True,
     help="Staff positions at Kemenkeu-Five (the whole ministry is about 80000).",
 )
@@ -430,6 +430,13 @@ def export(
     help="Write the planted defects here as CSV (rule_id, focus, focus_code).",
 )
 @click.option("--year", type=click.IntRange(1900, 9999), default=2025, show_default=True)
+@click.option(
+    "--eselon-one",
+    "eselon_one",
+    multiple=True,
+    metavar="CODE",
+    help="Only this Eselon I unit (repeatable), e.g. DJPB; default all twelve.",
+)
 def generate(
     staff: int,
     seed: int,
@@ -437,6 +444,7 @@ def generate(
     output: Path | None,
     manifest: Path | None,
     year: int,
+    eselon_one: tuple[str, ...],
 ) -> None:
     """Generate a synthetic Kemenkeu-shaped cascade, optionally with planted defects.
 
@@ -448,7 +456,22 @@ def generate(
 
     if output is not None and output.suffix not in (".ttl", ".nt"):
         raise click.BadParameter("the output must end in .ttl or .nt", param_hint="-o")
-    cascade = build_cascade(staff=staff, seed=seed, defect_rate=defect_rate, year=year)
+    from selaras.generate import ESELON_ONE_CODES
+
+    unknown = sorted(set(eselon_one) - set(ESELON_ONE_CODES))
+    if unknown:
+        raise UnknownNameError("Eselon I unit", unknown[0], ESELON_ONE_CODES)
+    if staff < len(set(eselon_one) or ESELON_ONE_CODES):
+        raise click.BadParameter(
+            "at least one staff position per Eselon I unit", param_hint="--staff"
+        )
+    cascade = build_cascade(
+        staff=staff,
+        seed=seed,
+        defect_rate=defect_rate,
+        year=year,
+        eselon_one=list(eselon_one) or None,
+    )
     if output is None:
         cascade.write(sys.stdout)
     else:
@@ -464,6 +487,27 @@ def generate(
     if manifest is not None:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         cascade.write_manifest(manifest)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("out/demo"),
+    show_default=True,
+    help="Folder for the reports the demo writes.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def demo(output: Path, quiet: bool) -> None:
+    """Run the main job on the bundled Kaltara example with the embedded engine (no server).
+
+    Validates examples/kaltara (conforms) and examples/defects (planted defects) and writes
+    their reports.
+    """
+    from selaras.demo import run_demo
+
+    run_demo(out_dir=output, progress=_progress(quiet))
 
 
 @main.command()
