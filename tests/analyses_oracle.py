@@ -39,6 +39,7 @@ class Graph:
     source: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # cascadesFrom
     measured: set[str] = field(default_factory=set)
     received: set[str] = field(default_factory=set)
+    causes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     holder: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     includes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -69,6 +70,8 @@ def graph_of(triples: Iterable[ox.Triple]) -> Graph:
                 g.received.add(value)
             else:
                 g.measured.add(value)
+        elif p == SEL + "causes" and isinstance(o, ox.NamedNode):
+            g.causes[s].add(value)
         elif p == SEL + "holder":
             g.holder[s].add(value)
         elif p == SEL + "includes":
@@ -85,13 +88,14 @@ def wide_ss(g: Graph) -> set[str]:
 
 
 def unlinked(g: Graph) -> list[str]:
-    """Codes of SS from which no chain of cascadesFrom reaches a Wide SS."""
+    """Codes of SS from which no walk along cascadesFrom and causes reaches a Wide SS."""
     linked = set(wide_ss(g))
     queue = deque(linked)
     below: dict[str, set[str]] = defaultdict(set)
-    for s, sources in g.source.items():
-        for src in sources:
-            below[src].add(s)
+    for relation in (g.source, g.causes):
+        for s, targets in relation.items():
+            for target in targets:
+                below[target].add(s)
     while queue:
         node = queue.popleft()
         for child in below[node]:

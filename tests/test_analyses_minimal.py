@@ -163,8 +163,8 @@ CASES: list[tuple[str, str, dict[str, str], list[tuple[Any, ...]]]] = [
         {},
         [
             ("KEMENKEU", "Wide", 1, 0, 1.0, 1.0, 0),
-            ("DJPB", "One", 2, 0, 1.0, 1.0, 0),
-            ("KANWIL", "Two", 3, 0, 0.3333, 0.0, 0),
+            ("DJPB", "One", 3, 0, 1.0, 1.0, 0),
+            ("KANWIL", "Two", 4, 0, 0.5, 0.0, 0),
         ],
     ),
     (

@@ -6,16 +6,18 @@
 // column kind: string -- unlinked or unmeasured (an SS may appear with both)
 // order: code, kind
 //
-// Traced up: following CASCADES_FROM from the SS, zero or more steps, reaches an SS that belongs
-// to a unit at level Wide (the Wide unit's own SS are traced). The walk up is not bounded on
-// purpose: it only asks whether a Wide SS is reachable, each SS has one source in a sound
-// cascade (so the walk is a chain, as long as the levels above), and a path never repeats a
-// relationship, which ends it on a cycle.
+// Traced up: a walk from the SS along CASCADES_FROM (to the SS it cascades from) and CAUSES (to
+// the SS it causes on its strategy map), zero or more steps, reaches an SS that belongs to a unit
+// at level Wide. So the Wide unit's own SS are traced, and so is an SS a map holder formulates
+// itself when it causes an SS of its map that is traced (its line of sight runs through the
+// map). The walk is a breadth-first ANY SHORTEST search: it only asks whether such an SS is
+// reachable, visits each node once, and ends by itself on cycles.
 
 CALL () {
   MATCH (s:SS)
   WHERE NOT EXISTS {
-    MATCH (s)-[:CASCADES_FROM*0..]->(:SS)-[:BELONGS_TO]->()-[:AT_LEVEL]->(:Level {notation: 'Wide'})
+    MATCH ANY SHORTEST
+      (s)-[:CASCADES_FROM|CAUSES]->*(:SS)-[:BELONGS_TO]->()-[:AT_LEVEL]->(:Level {notation: 'Wide'})
   }
   RETURN s, 'unlinked' AS kind
   UNION

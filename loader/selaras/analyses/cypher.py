@@ -25,6 +25,12 @@ def _query(text: str) -> LiteralString:
     return cast(LiteralString, text)  # type: ignore[redundant-cast]
 
 
+def _session(driver: neo4j.Driver, database: str) -> neo4j.Session:
+    # No server notifications: a query that names a property no node has yet (statement for
+    # untagged statements) is correct, and the warning would only be noise on stderr.
+    return driver.session(database=database, notifications_min_severity="OFF")
+
+
 def run(
     analysis: Analysis, driver: neo4j.Driver, *, database: str, params: Mapping[str, Value]
 ) -> list[list[Any]]:
@@ -38,7 +44,7 @@ def run(
         keys = list(result.keys())
         return keys, [list(record.values()) for record in result]
 
-    with driver.session(database=database) as session:
+    with _session(driver, database) as session:
         keys, rows = session.execute_read(work)
     if tuple(keys) != analysis.column_names:
         raise InputError(
@@ -59,7 +65,7 @@ def code_exists(driver: neo4j.Driver, *, database: str, code: str, kinds: tuple[
                 return True
         return False
 
-    with driver.session(database=database) as session:
+    with _session(driver, database) as session:
         return session.execute_read(work)
 
 
@@ -69,7 +75,7 @@ def profile(
     """The ``PROFILE`` plan of ``analysis`` as text (operators, rows, db hits), for the docs."""
     text = "PROFILE " + analysis.query_path("cypher").read_text(encoding="utf-8")
     bound = {p.name: params.get(p.name) for p in analysis.parameters}
-    with driver.session(database=database) as session:
+    with _session(driver, database) as session:
         summary = session.run(_query(text), bound).consume()
     plan = summary.profile
     if plan is None:
