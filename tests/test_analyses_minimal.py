@@ -140,6 +140,7 @@ CASES: list[tuple[str, str, dict[str, str], list[tuple[Any, ...]]]] = [
             ("DJPB-SS1", "DJPB", "W-SS1", "direct-to-many"),
             ("DJPB-SS2", "DJPB", "W-SS2", "perspective-lowered"),
             ("DJPB-SS3", "DJPB", "W-SS2", "year-mismatch"),
+            ("DJPB-SS5", "DJPB", "W-SS3", "direct-to-many"),
             ("KANWIL-SS1", "KANWIL", "DJP-SS1", "cross-branch"),
             ("SEKSI-SS2", "SEKSI", N, "origin-without-map"),
         ],
@@ -192,6 +193,7 @@ CASES: list[tuple[str, str, dict[str, str], list[tuple[Any, ...]]]] = [
             ("Stakeholder", "DJPB-SS5", N, N),
             ("Customer", "DJPB-SS3", N, N),
             ("Internal Process", "DJPB-SS2", N, N),
+            ("Internal Process", "DJPB-SS6", N, N),
         ],
     ),
 ]

@@ -11,8 +11,9 @@
 //                       or more steps) of the SS's unit                 SS-CASCADE-ANCESTOR
 //   perspective-lowered the SS sits in a lower perspective (higher rank) than its source
 //                                                                       SS-PERSPECTIVE-ORDER
-//   direct-to-many      its source was cascaded directly to more than one SS: every such
-//                       receiver is listed                              SS-DIRECT-ONE
+//   direct-to-many      it was cascaded directly, yet its source has more than one receiver
+//                       (direct cascading goes to exactly one): every direct receiver of
+//                       such a source is listed                         SS-DIRECT-ONE
 //   year-mismatch       its source is of another year                   SS-CASCADE-YEAR
 //   origin-without-map  it cascades from nothing and its unit holds no strategy map
 //                                                                       SS-ORIGIN
@@ -34,10 +35,10 @@ CALL () {
   WHERE p.rank > q.rank
   RETURN s, src, 'perspective-lowered' AS reason
   UNION
-  MATCH (src:SS)<-[:CASCADES_FROM]-(r:SS)-[:CASCADING]->(:CascadingType {notation: 'direct'})
-  WITH src, collect(DISTINCT r) AS receivers
-  WHERE size(receivers) > 1
-  UNWIND receivers AS s
+  MATCH (src:SS)<-[:CASCADES_FROM]-(receiver)
+  WITH src, count(DISTINCT receiver) AS receivers
+  WHERE receivers > 1
+  MATCH (src)<-[:CASCADES_FROM]-(s:SS)-[:CASCADING]->(:CascadingType {notation: 'direct'})
   RETURN s, src, 'direct-to-many' AS reason
   UNION
   MATCH (s:SS)-[:CASCADES_FROM]->(src:SS)
