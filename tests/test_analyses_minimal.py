@@ -137,6 +137,8 @@ CASES: list[tuple[str, str, dict[str, str], list[tuple[Any, ...]]]] = [
             ("DJP-SS2", "DJP", "DJP-SS3", "cycle"),
             ("DJP-SS3", "DJP", "DJP-SS2", "cross-branch"),
             ("DJP-SS3", "DJP", "DJP-SS2", "cycle"),
+            ("DJP-SS4", "DJP", "DJP-SS4", "cross-branch"),
+            ("DJP-SS4", "DJP", "DJP-SS4", "cycle"),
             ("DJPB-SS1", "DJPB", "W-SS1", "direct-to-many"),
             ("DJPB-SS2", "DJPB", "W-SS2", "perspective-lowered"),
             ("DJPB-SS3", "DJPB", "W-SS2", "year-mismatch"),

@@ -20,18 +20,20 @@
 //   cycle               it lies on a cycle of CASCADES_FROM             SS-CASCADE-CYCLE
 // The two walks (PART_OF up, CASCADES_FROM round a cycle) are not bounded on purpose: they only
 // ask whether a node is reachable, each unit has one parent and each SS one source in a sound
-// cascade (so each walk is a chain), and a path never repeats a relationship.
+// cascade (so each walk is a chain), and a path never repeats a relationship. Separate MATCH
+// clauses keep an SS that cascades from itself (s = src) in: within one pattern Neo4j would not
+// use its BELONGS_TO relationship twice.
 
 CALL () {
-  MATCH (s:SS)-[:CASCADES_FROM]->(src:SS),
-        (s)-[:BELONGS_TO]->(u),
-        (src)-[:BELONGS_TO]->(su)
+  MATCH (s:SS)-[:CASCADES_FROM]->(src:SS)
+  MATCH (s)-[:BELONGS_TO]->(u)
+  MATCH (src)-[:BELONGS_TO]->(su)
   WHERE NOT EXISTS { MATCH (u)-[:PART_OF*1..]->(su) }
   RETURN s, src, 'cross-branch' AS reason
   UNION
-  MATCH (s:SS)-[:CASCADES_FROM]->(src:SS),
-        (s)-[:IN_PERSPECTIVE]->(p),
-        (src)-[:IN_PERSPECTIVE]->(q)
+  MATCH (s:SS)-[:CASCADES_FROM]->(src:SS)
+  MATCH (s)-[:IN_PERSPECTIVE]->(p)
+  MATCH (src)-[:IN_PERSPECTIVE]->(q)
   WHERE p.rank > q.rank
   RETURN s, src, 'perspective-lowered' AS reason
   UNION
