@@ -57,6 +57,8 @@ def table(result: QueryResult) -> str:
     console = Console(file=out, width=max(width + 4, 40), color_system=None, highlight=False)
     console.print(grid)
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    widest = max((len(line) for line in lines if not line.startswith("─")), default=0)
+    lines = [line[:widest] if line.startswith("─") else line for line in lines]
     count = len(result.rows)
     lines.append(f"{count} row{'s' if count != 1 else ''}")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,207 @@
+"""Time of every analysis on a generated cascade of about 20,000 staff, both engines, median of 3.
+
+    python benchmarks/analyses_time.py [--staff 20000] [--seed 1] [--defects 0.01] [--runs 3]
+                                       [--engines embedded,neo4j] [--no-write]
+
+The cascade comes from :func:`selaras.generate.generate_cascade` (with ``--defects`` some SS are
+orphaned or misaligned, so those analyses have rows to return). The embedded engine runs on the
+cascade's pyoxigraph store; for Neo4j the script CLEARS THE DATABASE (NEO4J_URI, NEO4J_USER,
+NEO4J_PASSWORD, NEO4J_DATABASE; the local server's password by default), loads the cascade with
+:func:`selaras.neo4j.load_triples`, then runs the Cypher files. Each analysis runs once to warm
+up, then ``--runs`` times; the median is reported. A run is :func:`selaras.analyses.run_analysis`
+(query, typed rows, sort; for a code parameter also the check that the code exists).
+Parameters: ``cascade`` with its default (every SS of the ministry: the whole cascade),
+``line-of-sight`` from one staff IKU, ``strategy-map`` with its default (the ministry).
+The table goes into docs/benchmarks.md between ``<!-- analyses:start -->`` and
+``<!-- analyses:end -->``; other sections of that file are left alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from selaras.analyses import QueryResult, analyses, run_analysis
+from selaras.generate import generate_cascade
+from selaras.read import Dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- analyses:start -->", "<!-- analyses:end -->"
+LOCAL_PASSWORD = "selaras-dev-password"
+
+
+def staff_indicator(dataset: Dataset) -> str:
+    """A staff IKU's code: the first, in code order, of an IKU of a position."""
+    solutions = dataset.store.query(
+        """
+        PREFIX sel: <https://w3id.org/selaras/ontology#>
+        SELECT ?code WHERE {
+          ?iku a sel:KeyPerformanceIndicator ; sel:code ?code ; sel:belongsTo ?p .
+          ?p a sel:Position .
+        } ORDER BY ?code LIMIT 1
+        """
+    )
+    assert isinstance(solutions, ox.QuerySolutions)
+    for row in solutions:
+        code = row["code"]
+        assert isinstance(code, ox.Literal)
+        return code.value
+    raise SystemExit("the cascade has no staff IKU")
+
+
+def timed(run: Callable[[], QueryResult], runs: int) -> tuple[float, list[float], int]:
+    """Median seconds of ``runs`` runs after one warm-up, the runs, and the row count."""
+    rows = len(run())
+    seconds: list[float] = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = run()
+        seconds.append(time.perf_counter() - started)
+        assert len(result) == rows
+    return statistics.median(seconds), seconds, rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--staff", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--defects", type=float, default=0.01)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engines", default="embedded,neo4j")
+    parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    args = parser.parse_args()
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+
+    generated = generate_cascade(staff=args.staff, seed=args.seed, defect_rate=args.defects)
+    text = generated.ntriples().encode("utf-8")
+    triples = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    ]
+    dataset = Dataset()
+    dataset.add_triples(triples)
+    stats = generated.stats
+    print(f"{len(triples):,} triples", file=sys.stderr)
+    params: dict[str, dict[str, str]] = {"line-of-sight": {"from": staff_indicator(dataset)}}
+    load_before = os.getloadavg()[0]
+    results: dict[str, dict[str, tuple[float, list[float], int]]] = {}
+
+    if "embedded" in engines:
+        for found in analyses():
+            name = found.name
+
+            def embedded_run(name: str = name) -> QueryResult:
+                return run_analysis(name, dataset=dataset, params=params.get(name, {}))
+
+            results.setdefault(name, {})["embedded"] = timed(embedded_run, args.runs)
+            print(f"embedded {name}: {results[name]['embedded']}", file=sys.stderr)
+
+    server = ""
+    if "neo4j" in engines:
+        from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
+
+        settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
+        with connect(settings) as driver:
+            server = _server(driver, settings.database)
+            clear_database(driver, database=settings.database)
+            summary = load_triples(driver, triples, name="benchmark", database=settings.database)
+            print(summary.text(), file=sys.stderr)
+            for found in analyses():
+                name = found.name
+
+                def neo4j_run(name: str = name, driver: Any = driver) -> QueryResult:
+                    return run_analysis(
+                        name,
+                        engine="neo4j",
+                        driver=driver,
+                        database=settings.database,
+                        params=params.get(name, {}),
+                    )
+
+                results.setdefault(name, {})["neo4j"] = timed(neo4j_run, args.runs)
+                print(f"neo4j {name}: {results[name]['neo4j']}", file=sys.stderr)
+
+    lines = [
+        START,
+        "| analysis | parameters | rows | embedded (SPARQL), s | Neo4j (Cypher), s |",
+        "|---|---|---|---|---|",
+    ]
+    for name, by_engine in results.items():
+        shown = ", ".join(f"{k}={v}" for k, v in params.get(name, {}).items()) or "defaults"
+        rows = next(iter(by_engine.values()))[2]
+        cells = []
+        for engine in ("embedded", "neo4j"):
+            if engine in by_engine:
+                median, runs, _ = by_engine[engine]
+                cells.append(f"{median:.2f} ({', '.join(f'{s:.2f}' for s in runs)})")
+            else:
+                cells.append("not run")
+        lines.append(f"| `{name}` | {shown} | {rows:,} | {cells[0]} | {cells[1]} |")
+    command = (
+        f"python benchmarks/analyses_time.py --staff {args.staff} --seed {args.seed} "
+        f"--defects {args.defects} --runs {args.runs}"
+    )
+    lines += [
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d} with `{command}`: a cascade from "
+        f"`selaras.generate` with {stats['positions']:,} staff positions, {stats['units']:,} "
+        f"units, {stats['objectives']:,} SS, {stats['indicators']:,} IKU, {len(triples):,} "
+        f"triples and {len(generated.manifest):,} planted defect results; median of "
+        f"{args.runs} runs (in brackets) after one warm-up run, each a whole "
+        "`run_analysis` call (query, typed rows, sort). "
+        f"{os.cpu_count()} cores shared with other work (load average {load_before:.1f} when "
+        f"it started), Python {platform.python_version()}, pyoxigraph {ox.__version__}"
+        + (f", {server}" if server else "")
+        + ".",
+        END,
+    ]
+    table = "\n".join(lines)
+    print(table)
+    if not args.no_write:
+        write_section(table)
+
+
+def _server(driver: Any, database: str) -> str:
+    version = driver.execute_query(
+        "CALL dbms.components() YIELD name, versions, edition "
+        "RETURN name + ' ' + versions[0] + ' ' + edition AS v",
+        database_=database,
+    ).records[0]["v"]
+    memory = ", ".join(
+        f"{r['name'].rsplit('.', 1)[0].split('.')[-1]} {r['value']}"
+        for r in driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN "
+            "['server.memory.heap.max_size', 'server.memory.pagecache.size'] "
+            "RETURN name, value ORDER BY name",
+            database_=database,
+        ).records
+        if r["value"] is not None
+    )
+    return f"{version} ({memory}) on the same machine"
+
+
+def write_section(table: str) -> None:
+    """Put ``table`` between this benchmark's markers in docs/benchmarks.md, nothing else."""
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + table + after
+    else:
+        text = text.rstrip("\n") + "\n\n## Analyses\n\n" + table + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
