@@ -107,7 +107,7 @@ def unlinked(g: Graph) -> list[str]:
     )
 
 
-def cascade(g: Graph, starts: Iterable[str], bound: int = 12) -> dict[str, tuple[int, str | None]]:
+def cascade(g: Graph, starts: Iterable[str], bound: int = 8) -> dict[str, tuple[int, str | None]]:
     """Node -> (shortest depth, smallest code one step up on a shortest way) below ``starts``."""
     depth = {s: 0 for s in starts}
     frontier = sorted(depth)

@@ -72,9 +72,9 @@ def test_variable_length_patterns_are_bounded_or_say_why(name: str) -> None:
     notes = " ".join(found.notes.split())
     for _low, high in lengths:
         if not high:
-            assert "not bounded on purpose" in notes or "without its 12-step bound" in notes
+            assert "not bounded on purpose" in notes or "without its 8-step bound" in notes
         else:
-            assert int(high) <= 12
+            assert int(high) <= 8
 
 
 def test_unknown_analysis_lists_the_valid_names() -> None:

@@ -149,7 +149,19 @@ def test_results_do_not_depend_on_the_store_holding_the_ontology() -> None:
     _, dataset, _ = cascade_of(1)
     before = len(dataset)
     first = run(1, "strategy-map")
-    assert len(dataset) == before  # the ontology graph is taken out again
+    assert len(dataset) == before  # the ontology's triples are taken out again
     assert first.rows and all(r[0] is not None for r in first.rows)
     assert not any(True for _ in dataset.store.named_graphs())
     assert isinstance(dataset.store, ox.Store)
+
+
+def test_ontology_triples_the_data_holds_stay() -> None:
+    from selaras import resources
+    from selaras.read import parse_file
+
+    dataset = generate_cascade(staff=24, seed=5).to_dataset()
+    concepts = [p for p in resources.ontology_paths() if p.name == "concepts.ttl"]
+    dataset.add_triples(parse_file(concepts[0]))
+    before = len(dataset)
+    assert run_analysis("strategy-map", dataset=dataset).rows
+    assert len(dataset) == before

@@ -11,9 +11,9 @@
 //
 // One step down from an SS is an SS that cascades from it (CASCADES_FROM) or an IKU that
 // measures it (MEASURES); one step down from an IKU is an IKU that cascades from it. Every node
-// reached is listed once, at its smallest depth from any start. The walk is bounded at 12 steps:
-// a sound cascade needs at most 6 (five levels down, one measurement), the rest leaves room for
-// defective chains that do not go down a level, and the bound keeps cycles finite.
+// reached is listed once, at its smallest depth from any start. The walk is bounded at 8 steps:
+// a sound cascade needs at most 6 (five levels down, one measurement), the other two leave room
+// for defective chains that do not go down a level, and the bound keeps cycles finite.
 // In Neo4j Browser: `:param from => 'DJPB-SS01'` (or `:param from => null` for the default).
 
 CALL () {
@@ -27,7 +27,7 @@ CALL () {
   WHERE $from IS NULL
   RETURN start
 }
-MATCH way = (start)<-[:CASCADES_FROM|MEASURES*0..12]-(n)
+MATCH way = (start)<-[:CASCADES_FROM|MEASURES*0..8]-(n)
 WITH n, length(way) AS steps, CASE WHEN length(way) > 0 THEN nodes(way)[-2].code END AS up
 // The smallest "depth|parent" key wins: the shortest depth, then the smallest parent code.
 WITH n, min(right('0' + toString(steps), 2)

@@ -10,7 +10,7 @@
 // order: level, unit
 //
 // "Below" is the walk of `cascade` (CASCADES_FROM and MEASURES, downward), here without its
-// 12-step bound: staff only asks what is reachable, and a path never repeats a relationship.
+// 8-step bound: staff only asks what is reachable, and a path never repeats a relationship.
 // Shares are rounded as round(10000 x measured / ss) / 10000, the same on both engines.
 
 MATCH (u:Unit)

@@ -11,7 +11,7 @@
 // One step up from an SS is the SS it cascades from (CASCADES_FROM); from an IKU, the SS it
 // measures (MEASURES) and the IKU it cascades from. It is the reverse of `cascade`: a node is
 // on the line of sight of X at depth d exactly when X is in the cascade below it at depth d.
-// Bounded at 12 steps, like `cascade`. In Neo4j Browser: `:param from => 'DJPB-SS01'`.
+// Bounded at 8 steps, like `cascade`. In Neo4j Browser: `:param from => 'DJPB-SS01'`.
 
 CALL () {
   MATCH (start:SS {code: $from})
@@ -20,7 +20,7 @@ CALL () {
   MATCH (start:IKU {code: $from})
   RETURN start
 }
-MATCH way = (start)-[:CASCADES_FROM|MEASURES*0..12]->(n)
+MATCH way = (start)-[:CASCADES_FROM|MEASURES*0..8]->(n)
 WITH n, min(length(way)) AS depth
 OPTIONAL MATCH (n)-[:BELONGS_TO]->(u)
 OPTIONAL MATCH (u)-[:AT_LEVEL]->(l)
