@@ -14,6 +14,12 @@ Parameters: ``cascade`` with its default (every SS of the ministry: the whole ca
 ``line-of-sight`` from one staff IKU, ``strategy-map`` with its default (the ministry).
 The table goes into docs/benchmarks.md between ``<!-- analyses:start -->`` and
 ``<!-- analyses:end -->``; other sections of that file are left alone.
+
+    python benchmarks/analyses_time.py --profile-only [--from DJPB-SS01]
+
+writes the ``PROFILE`` plans of ``cascade`` (from one SS) and ``misaligned``, run on what the
+database holds (the benchmark cascade after a run), into docs/analyses.md between
+``<!-- profile:NAME:start -->`` and ``<!-- profile:NAME:end -->``.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from selaras.read import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
+ANALYSES_DOC = ROOT / "docs" / "analyses.md"
 START, END = "<!-- analyses:start -->", "<!-- analyses:end -->"
 LOCAL_PASSWORD = "selaras-dev-password"
 
@@ -80,7 +87,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engines", default="embedded,neo4j")
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    parser.add_argument("--profile-only", action="store_true", help="PROFILE plans into the docs")
+    parser.add_argument("--from", dest="start", default="DJPB-SS01", help="cascade start (profile)")
     args = parser.parse_args()
+    if args.profile_only:
+        write_profiles(args.start, write=not args.no_write)
+        return
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
 
     generated = generate_cascade(staff=args.staff, seed=args.seed, defect_rate=args.defects)
@@ -189,6 +201,34 @@ def _server(driver: Any, database: str) -> str:
         if r["value"] is not None
     )
     return f"{version} ({memory}) on the same machine"
+
+
+def write_profiles(start: str, *, write: bool) -> None:
+    """PROFILE of cascade (from ``start``) and misaligned on the loaded database, into the docs."""
+    from selaras.analyses import analysis
+    from selaras.analyses.cypher import profile
+    from selaras.neo4j import Neo4jSettings, connect
+
+    settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
+    text = ANALYSES_DOC.read_text(encoding="utf-8")
+    with connect(settings) as driver:
+        nodes = driver.execute_query(
+            "MATCH (n) RETURN count(n) AS n", database_=settings.database
+        ).records[0]["n"]
+        for name, params in (("cascade", {"from": start}), ("misaligned", {})):
+            plan = profile(analysis(name), driver, database=settings.database, params=params)
+            shown = ", ".join(f"{k}={v!r}" for k, v in params.items()) or "no parameters"
+            block = (
+                f"<!-- profile:{name}:start -->\n"
+                f"`PROFILE` of `{name}` ({shown}) on a database of {nodes:,} nodes:\n\n"
+                f"```\n{plan}\n```\n<!-- profile:{name}:end -->"
+            )
+            print(block)
+            start_mark, end_mark = f"<!-- profile:{name}:start -->", f"<!-- profile:{name}:end -->"
+            before, rest = text.split(start_mark, 1)
+            text = before + block + rest.split(end_mark, 1)[1]
+    if write:
+        ANALYSES_DOC.write_text(text, encoding="utf-8")
 
 
 def write_section(table: str) -> None:

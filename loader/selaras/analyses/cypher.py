@@ -76,7 +76,10 @@ def profile(
     text = "PROFILE " + analysis.query_path("cypher").read_text(encoding="utf-8")
     bound = {p.name: params.get(p.name) for p in analysis.parameters}
     with _session(driver, database) as session:
-        summary = session.run(_query(text), bound).consume()
+        result = session.run(_query(text), bound)
+        for _record in result:  # the profiler counts rows once they are read
+            pass
+        summary = result.consume()
     plan = summary.profile
     if plan is None:
         return ""
