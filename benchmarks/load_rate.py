@@ -82,6 +82,17 @@ def main() -> None:
             "RETURN name + ' ' + versions[0] + ' ' + edition AS v",
             database_=settings.database,
         ).records[0]["v"]
+        memory = ", ".join(
+            f"{r['name'].rsplit('.', 1)[0].split('.')[-1]} {r['value']}"
+            for r in driver.execute_query(
+                "SHOW SETTINGS YIELD name, value WHERE name IN "
+                "['server.memory.heap.max_size', 'server.memory.pagecache.size'] "
+                "RETURN name, value ORDER BY name",
+                database_=settings.database,
+            ).records
+            if r["value"] is not None
+        )
+        load_before = os.getloadavg()[0]
         seconds: list[float] = []
         summary = None
         for run in range(args.runs):
@@ -113,8 +124,9 @@ def main() -> None:
             "",
             f"Measured {datetime.now(UTC):%Y-%m-%d} with `python benchmarks/load_rate.py "
             f"--staff {args.staff} --seed {args.seed} --batch-size {args.batch_size}`: "
-            f"`selaras.generate`, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{version} on the same machine. A run is "
+            f"`selaras.generate`, {os.cpu_count()} cores (load average {load_before:.1f} "
+            f"when it started), Python {platform.python_version()}, {version} ({memory}) on "
+            "the same machine. A run is "
             "`load_triples` on an empty database: mapping the triples to rows, the schema, the "
             "ontology's concept nodes and the batched writes (parsing and validation are not "
             f"timed). The server's own pace on this machine, for scale: {pace_nodes:,.0f} "
