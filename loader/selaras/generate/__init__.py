@@ -21,13 +21,14 @@ import gc
 import io
 import random
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from selaras.generate import vocab
 from selaras.generate.build import Builder
 from selaras.generate.defects import RULE_IDS, Planter, focus_of
 from selaras.generate.model import LEVELS, Model
@@ -39,14 +40,15 @@ if TYPE_CHECKING:
     from selaras.read import Dataset
 
 __all__ = [
+    "ESELON_ONE_CODES",
     "RULE_IDS",
     "GeneratedCascade",
     "ManifestEntry",
     "generate_cascade",
 ]
 
-#: Fewest staff positions: one for each Eselon I unit.
-MIN_STAFF = 12
+#: Codes of the Eselon I units the generator knows, in the order it builds them.
+ESELON_ONE_CODES: tuple[str, ...] = tuple(e.code for e in vocab.ESELON_ONE)
 MANIFEST_HEADER = ("rule_id", "focus", "focus_code")
 
 
@@ -156,20 +158,36 @@ def _write_chunks(chunks: Iterator[str], handle: IO[str]) -> None:
 
 
 def generate_cascade(
-    *, staff: int, seed: int, defect_rate: float = 0.0, year: int = 2025
+    *,
+    staff: int,
+    seed: int,
+    defect_rate: float = 0.0,
+    year: int = 2025,
+    eselon_one: Sequence[str] | None = None,
 ) -> GeneratedCascade:
     """Generate a Kemenkeu-shaped cascade with ``staff`` positions at Kemenkeu-Five.
 
     ``defect_rate`` in [0, 1]: the share of eligible nodes to break for every rule (at least
-    one per rule where the cascade has a candidate). Raises ValueError for fewer than
-    :data:`MIN_STAFF` staff or a rate outside [0, 1].
+    one per rule where the cascade has a candidate). ``eselon_one``: codes of the Eselon I
+    units to include (see :data:`ESELON_ONE_CODES`), all twelve by default; a smaller ministry
+    keeps test cascades small. Raises ValueError for fewer staff than Eselon I units, an
+    unknown code, or a rate outside [0, 1].
     """
-    if staff < MIN_STAFF:
-        raise ValueError(f"staff must be at least {MIN_STAFF} (one per Eselon I unit)")
+    if eselon_one is not None:
+        unknown = sorted(set(eselon_one) - set(ESELON_ONE_CODES))
+        if unknown or not eselon_one:
+            raise ValueError(
+                f"unknown Eselon I code(s) {unknown}; valid: {', '.join(ESELON_ONE_CODES)}"
+            )
+    fewest = len(ESELON_ONE_CODES) if eselon_one is None else len(set(eselon_one))
+    if staff < fewest:
+        raise ValueError(f"staff must be at least {fewest} (one per Eselon I unit)")
     if not 0.0 <= defect_rate <= 1.0:
         raise ValueError("defect_rate must be between 0 and 1")
     with _no_gc():
-        builder = Builder(staff=staff, rng=random.Random(f"selaras-{seed}"), year=year)
+        builder = Builder(
+            staff=staff, rng=random.Random(f"selaras-{seed}"), year=year, eselon_one=eselon_one
+        )
         model = builder.build()
         manifest: list[ManifestEntry] = []
         planted: dict[str, int] = {}

@@ -102,8 +102,18 @@ def _clamp(value: float, low: int, high: int) -> int:
 class Builder:
     """Builds one :class:`Model`; all randomness comes from ``rng``."""
 
-    def __init__(self, *, staff: int, rng: random.Random, year: int) -> None:
+    def __init__(
+        self,
+        *,
+        staff: int,
+        rng: random.Random,
+        year: int,
+        eselon_one: Sequence[str] | None = None,
+    ) -> None:
         self.staff = staff
+        self.chosen = [
+            i for i, e in enumerate(vocab.ESELON_ONE) if eselon_one is None or e.code in eselon_one
+        ]
         self.rng = rng
         self.year = str(year)
         self.units: list[Unit] = []
@@ -145,14 +155,14 @@ class Builder:
         ministry = self._unit(
             vocab.MINISTRY_CODE, vocab.MINISTRY_LABEL, WIDE, "Kementerian", None, has_map=True
         )
-        weights = [e.weight for e in vocab.ESELON_ONE]
-        for index, (spec, budget) in enumerate(
-            zip(vocab.ESELON_ONE, allocate(self.staff, weights), strict=True)
-        ):
+        weights = [vocab.ESELON_ONE[i].weight for i in self.chosen]
+        total = sum(e.weight for e in vocab.ESELON_ONE)
+        for index, budget in zip(self.chosen, allocate(self.staff, weights), strict=True):
+            spec = vocab.ESELON_ONE[index]
             self._eselon = index
             unit = self._unit(spec.code, spec.label, ONE, spec.kind, ministry, has_map=True)
             unit.short = spec.code
-            self._eselon_one(unit, spec, budget, sum(weights))
+            self._eselon_one(unit, spec, budget, total)
         model = Model(year=self.year, ministry=ministry, units=self.units)
         self._ministry_objectives(ministry)
         for unit in self.units:

@@ -7,8 +7,12 @@ always has a unit whose parent is not higher; a cycle of objectives always has a
 the receiver's ancestors) the planter also lists the companion result, so the manifest remains
 exactly what validation reports.
 
-Defects must not see each other: each prepared change *claims* the units whose results it
-changes or relies on, and a change whose claims overlap earlier ones is skipped.
+Defects must not see each other. A change that alters a unit as a whole (its level, kind,
+parents, map, or how many indicators its contract holds) holds that unit exclusively; any other
+change holds the objectives, indicators and other nodes it alters or whose properties its result
+relies on (which also holds their units against exclusive changes). A change whose holds overlap
+earlier ones is skipped. Detaching a receiver from its source does not hold the source: the one
+rule that counts a source's receivers (SS-DIRECT-ONE) is planted holding all of them.
 """
 
 from __future__ import annotations
@@ -42,8 +46,26 @@ Finding = tuple[str, Any]
 
 @dataclass
 class Plan:
-    claims: set[Unit]
+    """A prepared defect: the units it changes as a whole (held exclusively), the nodes it
+    changes or relies on (each also holds its unit, shared), and the change itself."""
+
+    units: set[Unit]
     apply: Callable[[], list[Finding]]
+    nodes: set[Any] = field(default_factory=set)
+
+
+def _unit_of(node: Any) -> Unit:
+    if isinstance(node, Unit):
+        return node
+    if isinstance(node, Initiative):
+        return node.unit
+    owner: Unit = node.owner
+    return owner
+
+
+def _nodes(apply: Callable[[], list[Finding]], *nodes: Any) -> Plan:
+    """A plan that holds only nodes (objectives, indicators, contracts, initiatives)."""
+    return Plan(set(), apply, set(nodes))
 
 
 @dataclass
@@ -55,8 +77,13 @@ class Planter:
     rng: random.Random
     rate: float
     claimed: set[Unit] = field(default_factory=set)
+    shared: set[Unit] = field(default_factory=set)
+    claimed_nodes: set[Any] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
+    #: for each finding, the rule whose defect produced it (a companion result differs)
+    planted_by: list[str] = field(default_factory=list)
     planted: dict[str, int] = field(default_factory=dict)
+    exhausted: dict[str, bool] = field(default_factory=dict)
 
     def run(self) -> None:
         year = self.model.year
@@ -122,36 +149,61 @@ class Planter:
             pools[rule_id] = iter(pool)
             wanted[rule_id] = max(1, round(self.rate * len(pool)))
             self.planted[rule_id] = 0
+            self.exhausted[rule_id] = False
         order = sorted(candidates, key=lambda r: (len(candidates[r]), r))
         for rule_id in order:  # one of each first, rarest first
             self._plant(rule_id, pools[rule_id], 1)
-        for rule_id in order:
-            self._plant(rule_id, pools[rule_id], wanted[rule_id] - self.planted[rule_id])
+        active = [r for r in order if self.planted[r] < wanted[r]]
+        while active:  # then round-robin, so that no rule is starved by the others
+            for rule_id in active:
+                self._plant(rule_id, pools[rule_id], 1)
+            active = [r for r in active if self.planted[r] < wanted[r] and not self.exhausted[r]]
 
     def _plant(self, rule_id: str, pool: Iterator[Any], count: int) -> None:
         prepare = PLANTERS[rule_id]
         while count > 0:
             candidate = next(pool, None)
             if candidate is None:
+                self.exhausted[rule_id] = True
                 return
             plan = prepare(self, candidate)
-            if plan is None or plan.claims & self.claimed:
+            if plan is None:
                 continue
-            self.claimed |= plan.claims
-            self.findings.extend(plan.apply())
+            node_units = {_unit_of(n) for n in plan.nodes}
+            if (
+                plan.units & (self.claimed | self.shared)
+                or node_units & self.claimed
+                or plan.nodes & self.claimed_nodes
+            ):
+                continue
+            self.claimed |= plan.units
+            self.shared |= node_units
+            self.claimed_nodes |= plan.nodes
+            found = plan.apply()
+            self.findings.extend(found)
+            self.planted_by.extend(rule_id for _ in found)
             self.planted[rule_id] += 1
             count -= 1
 
     # --- helpers ---------------------------------------------------------------------------
 
+    def free(self, node: Any) -> bool:
+        """Whether a defect may still hold ``node`` (a unit, or a node of a unit)."""
+        if isinstance(node, Unit):
+            return node not in self.claimed and node not in self.shared
+        return _unit_of(node) not in self.claimed and node not in self.claimed_nodes
+
     def new_indicator(self, objective: Objective) -> Indicator:
         """A complete non-cascading indicator of a non-activity quality for ``objective``."""
         unit = objective.owner
-        n = unit.objectives.index(objective) + 1
         taken = {k.key for k in unit.indicators}
-        key = next(
-            f"{unit.key}-IKU{n:02d}{c}" for c in LETTERS if f"{unit.key}-IKU{n:02d}{c}" not in taken
-        )
+        # follow the objective's own indicator codes (IKU-X-1a -> IKU-X-1b), else the generator's
+        first = objective.indicators[0].key if objective.indicators else ""
+        if first[-1:] in LETTERS:
+            stem = first[:-1]
+        else:
+            stem = f"{unit.key}-IKU{unit.objectives.index(objective) + 1:02d}"
+        key = next(f"{stem}{c}" for c in LETTERS if f"{stem}{c}" not in taken)
         saved, self.builder.rng = self.builder.rng, self.rng
         try:
             indicator = self.builder._own_indicator(unit, objective, key)
@@ -162,8 +214,11 @@ class Planter:
         return indicator
 
 
-def _owners(*objectives: Objective) -> set[Unit]:
-    return {o.owner for o in objectives}
+def _sources(unit: Unit) -> set[Any]:
+    """The objectives and indicators a position's own ones cascade from."""
+    found: set[Any] = {o.source for o in unit.objectives if o.source is not None}
+    found |= {k.source for k in unit.indicators if k.source is not None}
+    return found
 
 
 def _direct_chain(objective: Objective) -> list[Objective]:
@@ -243,41 +298,33 @@ def _unit_kind(p: Planter, unit: Unit) -> Plan | None:
 def _unit_code(p: Planter, node: Any) -> Plan | None:
     if node.code is None:
         return None
-    owner = (
-        node
-        if isinstance(node, Unit)
-        else node.owner
-        if not isinstance(node, Initiative)
-        else node.unit
-    )
 
     def apply() -> list[Finding]:
         node.code = None
         return [("UNIT-CODE", node)]
 
-    return Plan({owner}, apply)
+    return Plan({node}, apply) if isinstance(node, Unit) else _nodes(apply, node)
 
 
 def _code_unique(p: Planter, node: Any) -> Plan | None:
     if isinstance(node, Unit):
         others: list[Any] = _sibling_positions(node)
-        owner = node
     elif isinstance(node, Objective):
-        others, owner = [o for o in node.owner.objectives if o is not node], node.owner
+        others = [o for o in node.owner.objectives if o is not node]
     else:
         others = [k for k in node.owner.indicators if k is not node and k.sub_of is None]
-        owner = node.owner
-    others = [o for o in others if o.code is not None]
+    others = [o for o in others if o.code is not None and p.free(o)]
     if node.code is None or not others:
         return None
     other = p.rng.choice(others)
-    claims = {owner, other if isinstance(other, Unit) else other.owner}
 
     def apply() -> list[Finding]:
         other.code = node.code
         return [("CODE-UNIQUE", node), ("CODE-UNIQUE", other)]
 
-    return Plan(claims, apply)
+    if isinstance(node, Unit):
+        return Plan({node, other}, apply)
+    return _nodes(apply, node, other)
 
 
 def _unit_parent(p: Planter, unit: Unit) -> Plan | None:
@@ -285,6 +332,7 @@ def _unit_parent(p: Planter, unit: Unit) -> Plan | None:
         return None
     others = [u for u in unit.parent.parent.children if u.rank == FOUR and u is not unit.parent]
     others = others or [u for u in p.sections if u is not unit.parent]
+    others = [u for u in others if p.free(u)]
     if not others:
         return None
     second = p.rng.choice(others)
@@ -300,7 +348,7 @@ def _unit_parent(p: Planter, unit: Unit) -> Plan | None:
 def _unit_parent_higher(p: Planter, unit: Unit) -> Plan | None:
     if len(unit.parents) != 1:
         return None
-    siblings = _sibling_positions(unit)
+    siblings = [u for u in _sibling_positions(unit) if p.free(u)]
     if not siblings:
         return None
     sibling = p.rng.choice(siblings)
@@ -329,13 +377,13 @@ def _unit_parent_skip(p: Planter, unit: Unit) -> Plan | None:
         office.children.append(unit)
         return [("UNIT-PARENT-SKIP", unit)]
 
-    return Plan({unit, section}, apply)
+    return Plan({unit}, apply)
 
 
 def _unit_cycle(p: Planter, unit: Unit) -> Plan | None:
     if len(unit.parents) != 1:
         return None
-    siblings = _sibling_positions(unit)
+    siblings = [u for u in _sibling_positions(unit) if p.free(u)]
     if not siblings:
         return None
     other = p.rng.choice(siblings)
@@ -354,7 +402,7 @@ def _unit_cycle(p: Planter, unit: Unit) -> Plan | None:
             ("UNIT-PARENT-HIGHER", other),
         ]
 
-    return Plan({unit, other, section}, apply)
+    return Plan({unit, other}, apply)
 
 
 def _map_holder(p: Planter, unit: Unit) -> Plan | None:
@@ -402,7 +450,7 @@ def _ss_origin(p: Planter, objective: Objective) -> Plan | None:
         objective.source = objective.cascading = None
         return [("SS-ORIGIN", objective)]
 
-    return Plan(_owners(objective, source, *source.receivers), apply)
+    return _nodes(apply, objective)  # the source only loses a receiver
 
 
 def _plain_wording(objective: Objective) -> bool:
@@ -427,7 +475,7 @@ def _ss_statement_short(p: Planter, objective: Objective) -> Plan | None:
         objective.statement = f"{objective.statement} {LONG_TAIL}"
         return [("SS-STATEMENT-SHORT", objective)]
 
-    return Plan(_owners(objective, *objective.receivers), apply)
+    return _nodes(apply, objective)
 
 
 def _ss_statement_qualitative(p: Planter, objective: Objective) -> Plan | None:
@@ -446,33 +494,29 @@ def _ss_statement_qualitative(p: Planter, objective: Objective) -> Plan | None:
         objective.statement = wording
         return [("SS-STATEMENT-QUALITATIVE", objective)]
 
-    return Plan(_owners(objective, *objective.receivers), apply)
+    return _nodes(apply, objective)
 
 
 def _ss_perspective(p: Planter, objective: Objective) -> Plan | None:
     if objective.perspective is None:
         return None
-    related = [objective, *objective.receivers]
-    if objective.source is not None:
-        related.append(objective.source)
 
     def apply() -> list[Finding]:
         objective.perspective = None
         return [("SS-PERSPECTIVE", objective)]
 
-    return Plan(_owners(*related), apply)
+    return _nodes(apply, objective)
 
 
 def _ss_unit_year(p: Planter, objective: Objective) -> Plan | None:
     if objective.year is None or not _leaf(objective):
         return None
-    related = [objective] + ([objective.source] if objective.source else [])
 
     def apply() -> list[Finding]:
         objective.year = None
         return [("SS-UNIT-YEAR", objective)]
 
-    return Plan(_owners(*related), apply)
+    return _nodes(apply, objective)
 
 
 def _ss_measured(p: Planter, objective: Objective) -> Plan | None:
@@ -481,7 +525,6 @@ def _ss_measured(p: Planter, objective: Objective) -> Plan | None:
         return None
     if any(k.subs or k.sub_of or k.initiatives or len(k.measures) != 1 for k in indicators):
         return None
-    claims = {objective.owner} | {k.source.owner for k in indicators if k.source is not None}
 
     def apply() -> list[Finding]:
         for indicator in indicators:
@@ -491,7 +534,7 @@ def _ss_measured(p: Planter, objective: Objective) -> Plan | None:
         indicators.clear()
         return [("SS-MEASURED", objective)]
 
-    return Plan(claims, apply)
+    return _nodes(apply, objective, *indicators)
 
 
 def _ss_max_iku(p: Planter, objective: Objective) -> Plan | None:
@@ -507,7 +550,8 @@ def _ss_max_iku(p: Planter, objective: Objective) -> Plan | None:
             p.new_indicator(objective)
         return [("SS-MAX-IKU", objective)]
 
-    return Plan({unit}, apply)
+    # the contract stands for the unit's indicator count: one addition per unit
+    return _nodes(apply, objective, *objective.indicators, unit.contract)
 
 
 def _ss_not_only_activity(p: Planter, objective: Objective) -> Plan | None:
@@ -519,7 +563,7 @@ def _ss_not_only_activity(p: Planter, objective: Objective) -> Plan | None:
             indicator.validity, indicator.control = "Activity", "Moderate"
         return [("SS-NOT-ONLY-ACTIVITY", objective)]
 
-    return Plan({objective.owner}, apply)
+    return _nodes(apply, objective, *objective.indicators)
 
 
 def _ss_cascading_type(p: Planter, objective: Objective) -> Plan | None:
@@ -531,7 +575,7 @@ def _ss_cascading_type(p: Planter, objective: Objective) -> Plan | None:
         objective.cascading = None
         return [("SS-CASCADING-TYPE", objective)]
 
-    return Plan(_owners(objective, source, *source.receivers), apply)
+    return _nodes(apply, objective)
 
 
 def _ss_cascade_ancestor(p: Planter, objective: Objective) -> Plan | None:
@@ -549,11 +593,11 @@ def _ss_cascade_ancestor(p: Planter, objective: Objective) -> Plan | None:
         and o.perspective >= objective.perspective
         and o.year == objective.year
         and not _direct_chain(o)
+        and p.free(o)
     ]
     if not pool:
         return None
     other = p.rng.choice(pool)
-    claims = _owners(objective, source, other, *source.receivers, *other.receivers)
 
     def apply() -> list[Finding]:
         source.receivers.remove(objective)
@@ -562,7 +606,7 @@ def _ss_cascade_ancestor(p: Planter, objective: Objective) -> Plan | None:
         other.receivers.append(objective)
         return [("SS-CASCADE-ANCESTOR", objective)]
 
-    return Plan(claims, apply)
+    return _nodes(apply, objective, other)
 
 
 def _ancestors(unit: Unit) -> set[Unit]:
@@ -586,7 +630,7 @@ def _ss_perspective_order(p: Planter, objective: Objective) -> Plan | None:
         objective.perspective = lower
         return [("SS-PERSPECTIVE-ORDER", objective)]
 
-    return Plan(_owners(objective, source, *objective.receivers), apply)
+    return _nodes(apply, objective, source)
 
 
 def _ss_direct_one(p: Planter, source: Objective) -> Plan | None:
@@ -605,7 +649,7 @@ def _ss_direct_one(p: Planter, source: Objective) -> Plan | None:
                 same.statement = source.statement
         return [("SS-DIRECT-ONE", r) for r in receivers]
 
-    return Plan(_owners(source, *receivers, *chain), apply)
+    return _nodes(apply, source, *receivers, *chain)
 
 
 def _ss_direct_same_statement(p: Planter, objective: Objective) -> Plan | None:
@@ -619,7 +663,7 @@ def _ss_direct_same_statement(p: Planter, objective: Objective) -> Plan | None:
         _set_statement(objective, scope)
         return [("SS-DIRECT-SAME-STATEMENT", objective)]
 
-    return Plan(_owners(objective, source, *chain), apply)
+    return _nodes(apply, objective, source, *chain)
 
 
 def _ss_cascade_year(p: Planter, objective: Objective) -> Plan | None:
@@ -635,7 +679,7 @@ def _ss_cascade_year(p: Planter, objective: Objective) -> Plan | None:
             _retarget(indicator, p.previous_year)
         return [("SS-CASCADE-YEAR", objective)]
 
-    return Plan(_owners(objective, source), apply)
+    return _nodes(apply, objective, *objective.indicators)
 
 
 def _ss_cascade_cycle(p: Planter, objective: Objective) -> Plan | None:
@@ -659,21 +703,24 @@ def _ss_cascade_cycle(p: Planter, objective: Objective) -> Plan | None:
             ("SS-CASCADE-ANCESTOR", objective),
         ]
 
-    return Plan(_owners(objective, source, receiver, *source.receivers), apply)
+    return _nodes(apply, objective, receiver)
 
 
 def _ss_cause_same_map(p: Planter, objective: Objective) -> Plan | None:
     unit = objective.owner
-    if not unit.parents:
+    if not unit.parents or objective.unit is None:
         return None
-    others = [
-        o
-        for u in unit.parent.children
-        if u is not unit and u.has_map
-        for o in u.objectives
-        if o.unit is not None
-    ]
-    if not others or objective.unit is None:
+    siblings = [u for u in unit.parent.children if u is not unit and u.has_map]
+    others = [o for u in siblings for o in u.objectives if o.unit is not None and p.free(o)]
+    if not others:  # any other unit's objective will do
+        others = [
+            o
+            for u in p.model.units
+            if u is not unit and u.rank >= TWO
+            for o in u.objectives
+            if o.unit is not None and p.free(o)
+        ]
+    if not others:
         return None
     effect = p.rng.choice(others)
 
@@ -681,7 +728,7 @@ def _ss_cause_same_map(p: Planter, objective: Objective) -> Plan | None:
         objective.causes.append(effect)
         return [("SS-CAUSE-SAME-MAP", objective)]
 
-    return Plan({unit, effect.owner}, apply)
+    return _nodes(apply, objective, effect)
 
 
 # --- indicators --------------------------------------------------------------------------------
@@ -702,7 +749,7 @@ def _iku_measures_one(p: Planter, indicator: Indicator) -> Plan | None:
         objective.indicators.remove(indicator)
         return [("IKU-MEASURES-ONE", indicator)]
 
-    return Plan({indicator.owner}, apply)
+    return _nodes(apply, indicator, objective)
 
 
 def _iku_same_unit(p: Planter, indicator: Indicator) -> Plan | None:
@@ -713,7 +760,7 @@ def _iku_same_unit(p: Planter, indicator: Indicator) -> Plan | None:
         _retarget(indicator, p.previous_year)
         return [("IKU-SAME-UNIT", indicator)]
 
-    return Plan({indicator.owner}, apply)
+    return _nodes(apply, indicator, *indicator.measures)
 
 
 def _remove(attribute: str, rule_id: str) -> Callable[[Planter, Indicator], Plan | None]:
@@ -725,7 +772,7 @@ def _remove(attribute: str, rule_id: str) -> Callable[[Planter, Indicator], Plan
             setattr(indicator, attribute, None)
             return [(rule_id, indicator)]
 
-        return Plan({indicator.owner}, apply)
+        return _nodes(apply, indicator, *indicator.measures)
 
     return prepare
 
@@ -746,7 +793,7 @@ def _iku_quality_forbidden(p: Planter, indicator: Indicator) -> Plan | None:
         indicator.validity, indicator.control = quality
         return [("IKU-QUALITY-FORBIDDEN", indicator)]
 
-    return Plan({indicator.owner}, apply)
+    return _nodes(apply, indicator, *indicator.measures)
 
 
 def _iku_target_year(p: Planter, indicator: Indicator) -> Plan | None:
@@ -759,7 +806,7 @@ def _iku_target_year(p: Planter, indicator: Indicator) -> Plan | None:
             indicator.targets.remove(target)
         return [("IKU-TARGET-YEAR", indicator)]
 
-    return Plan({indicator.owner}, apply)
+    return _nodes(apply, indicator)
 
 
 def _iku_cascading_type(p: Planter, indicator: Indicator) -> Plan | None:
@@ -772,7 +819,7 @@ def _iku_cascading_type(p: Planter, indicator: Indicator) -> Plan | None:
         indicator.source = None
         return [("IKU-CASCADING-TYPE", indicator)]
 
-    return Plan({indicator.owner, source.owner}, apply)
+    return _nodes(apply, indicator)
 
 
 def _iku_cascade_ancestor(p: Planter, indicator: Indicator) -> Plan | None:
@@ -785,7 +832,7 @@ def _iku_cascade_ancestor(p: Planter, indicator: Indicator) -> Plan | None:
         for u in source.owner.parent.children
         if u is not source.owner and u not in ancestors
         for k in u.indicators
-        if k.sub_of is None
+        if k.sub_of is None and p.free(k)
     ]
     if not pool:
         return None
@@ -797,13 +844,17 @@ def _iku_cascade_ancestor(p: Planter, indicator: Indicator) -> Plan | None:
         other.receivers.append(indicator)
         return [("IKU-CASCADE-ANCESTOR", indicator)]
 
-    return Plan({indicator.owner, source.owner, other.owner}, apply)
+    return _nodes(apply, indicator, other)
 
 
 def _sub_iku_level(p: Planter, indicator: Indicator) -> Plan | None:
     if indicator.owner.rank <= ONE or indicator.sub_of is not None or indicator.subs:
         return None
-    others = [k for k in indicator.owner.indicators if k is not indicator and k.sub_of is None]
+    others = [
+        k
+        for k in indicator.owner.indicators
+        if k is not indicator and k.sub_of is None and p.free(k)
+    ]
     if not others:
         return None
     parent = p.rng.choice(others)
@@ -813,7 +864,7 @@ def _sub_iku_level(p: Planter, indicator: Indicator) -> Plan | None:
         parent.subs.append(indicator)
         return [("SUB-IKU-LEVEL", indicator)]
 
-    return Plan({indicator.owner}, apply)
+    return _nodes(apply, indicator, parent)
 
 
 # --- contracts, targets, initiatives -------------------------------------------------------------
@@ -842,7 +893,7 @@ def _contract_holder(p: Planter, contract: Contract) -> Plan | None:
         contract.has_year = False
         return [("CONTRACT-HOLDER", contract)]
 
-    return Plan({contract.owner}, apply)
+    return _nodes(apply, contract)
 
 
 def _target_period(p: Planter, item: tuple[Indicator, Target]) -> Plan | None:
@@ -865,7 +916,7 @@ def _target_period(p: Planter, item: tuple[Indicator, Target]) -> Plan | None:
             target.value_type = "string"
         return [("TARGET-PERIOD", item)]
 
-    return Plan({indicator.owner}, apply)
+    return _nodes(apply, indicator)
 
 
 def _is_indicator(p: Planter, initiative: Initiative) -> Plan | None:
@@ -878,7 +929,7 @@ def _is_indicator(p: Planter, initiative: Initiative) -> Plan | None:
         initiative.drives.clear()
         return [("IS-INDICATOR", initiative)]
 
-    return Plan({initiative.unit}, apply)
+    return _nodes(apply, initiative, *initiative.drives)
 
 
 PLANTERS: dict[str, Callable[[Planter, Any], Plan | None]] = {

@@ -577,11 +577,11 @@ PROVINCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 MINISTRY_CODE = "KEMENKEU"
 MINISTRY_LABEL = "Kementerian Keuangan"
 
-#: Kemenkeu's vision 2020-2024 (Rencana Strategis Kementerian Keuangan 2020-2024).
+#: The opening of Kemenkeu's vision 2020-2024 as the domain brief restates it (see
+#: examples/README.md for the source); missions and goals below are illustrative paraphrases.
 VISION = (
     "Menjadi Pengelola Keuangan Negara untuk Mewujudkan Perekonomian Indonesia yang Produktif, "
-    "Kompetitif, Inklusif, dan Berkeadilan untuk Mewujudkan Indonesia Maju yang Berdaulat, "
-    "Mandiri, dan Berkepribadian Berlandaskan Gotong Royong"
+    "Kompetitif, Inklusif, dan Berkeadilan"
 )
 MISSIONS: tuple[str, ...] = (
     "Mengelola keuangan negara secara transparan, akuntabel, dan berkelanjutan",
