@@ -44,6 +44,25 @@ def cascade(staff: int, seed: int) -> list[ox.Triple]:
     ]
 
 
+def server_pid(data_dir: str | None) -> int | None:
+    """The pid of a local server started by scripts/neo4j-local (its data folder), if any."""
+    folder = Path(data_dir or os.environ.get("NEO4J_DATA_DIR") or ROOT / ".neo4j")
+    try:
+        pid = int((folder / "run" / "neo4j-local.pid").read_text().strip())
+        Path(f"/proc/{pid}/stat").read_text()
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of process ``pid`` so far (0 when unknown)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def server_pace(driver: Any, database: str) -> tuple[float, float]:
     """Nodes/s and relationships/s of plain CREATE in one transaction (100,000 of each)."""
     clear_database(driver, database=database)
@@ -71,6 +90,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    parser.add_argument(
+        "--data",
+        help="data folder of a local server from scripts/neo4j-local, to count its CPU time "
+        "[default: NEO4J_DATA_DIR, else .neo4j]",
+    )
     args = parser.parse_args()
 
     settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
@@ -93,10 +117,14 @@ def main() -> None:
             if r["value"] is not None
         )
         load_before = os.getloadavg()[0]
+        pid = server_pid(args.data)
         seconds: list[float] = []
+        client_cpu: list[float] = []
+        server_cpu: list[float] = []
         summary = None
         for run in range(args.runs):
             clear_database(driver, database=settings.database)
+            cpu, server = time.process_time(), cpu_seconds(pid)
             summary = load_triples(
                 driver,
                 triples,
@@ -105,21 +133,29 @@ def main() -> None:
                 batch_size=args.batch_size,
             )
             seconds.append(summary.seconds)
+            client_cpu.append(time.process_time() - cpu)
+            server_cpu.append(cpu_seconds(pid) - server)
             print(f"run {run + 1}: {summary.text()}", file=sys.stderr)
         pace_nodes, pace_rels = server_pace(driver, settings.database)
     assert summary is not None
     median = statistics.median(seconds)
+    cpu = statistics.median(c + s for c, s in zip(client_cpu, server_cpu, strict=True))
+    per_cpu = f"{summary.nodes / cpu:,.0f} / {summary.relationships / cpu:,.0f}" if pid else "-"
     row = (
         f"| {args.staff:,} | {len(triples):,} | {summary.nodes:,} | {summary.relationships:,} "
         f"| {args.batch_size:,} | {median:.1f} | {summary.nodes / median:,.0f} "
-        f"| {summary.relationships / median:,.0f} | {', '.join(f'{s:.1f}' for s in seconds)} |"
+        f"| {summary.relationships / median:,.0f} | {', '.join(f'{s:.1f}' for s in seconds)} "
+        f"| {statistics.median(client_cpu):.1f} + "
+        + (f"{statistics.median(server_cpu):.1f}" if pid else "?")
+        + f" | {per_cpu} |"
     )
     table = "\n".join(
         [
             START,
             "| staff | triples | nodes | relationships | batch | seconds (median) | nodes/s "
-            "| relationships/s | runs (s) |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| relationships/s | runs (s) | CPU s, loader + server | nodes / relationships "
+            "per CPU s |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
             row,
             "",
             f"Measured {datetime.now(UTC):%Y-%m-%d} with `python benchmarks/load_rate.py "
@@ -129,8 +165,11 @@ def main() -> None:
             "the same machine. A run is "
             "`load_triples` on an empty database: mapping the triples to rows, the schema, the "
             "ontology's concept nodes and the batched writes (parsing and validation are not "
-            f"timed). The server's own pace on this machine, for scale: {pace_nodes:,.0f} "
-            f"nodes/s and {pace_rels:,.0f} relationships/s for plain `CREATE` in one "
+            "timed). The machine is shared: seconds include waiting for a core, so the CPU "
+            "seconds of the loader's process and of the (local) server's JVM are given too; "
+            "per CPU second is the rate that does not depend on what else runs. The server's own "
+            f"pace on this machine, for scale: {pace_nodes:,.0f} nodes/s and "
+            f"{pace_rels:,.0f} relationships/s for plain `CREATE` in one "
             "transaction.",
             END,
         ]

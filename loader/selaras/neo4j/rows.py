@@ -27,13 +27,14 @@ from selaras.neo4j.mapping import (
     TYPES_KEY,
     GraphMapping,
 )
-from selaras.neo4j.values import Value, encode
+from selaras.neo4j.values import XSD_STRING, Value, encode
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: Prefix of the IRI a blank node gets in Neo4j (the rest is a hash of its content).
 BNODE_PREFIX = "urn:selaras:bnode:"
 
 Term = ox.NamedNode | ox.BlankNode
+_RESOURCE_TERMS = (ox.NamedNode, ox.BlankNode)
 
 
 @dataclass
@@ -46,12 +47,16 @@ class NodeRow:
     rels: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
 class _Subject:
-    # dicts as ordered sets: a triple read twice (from two files) counts once
-    types: set[str] = field(default_factory=set)
-    literals: dict[str, dict[ox.Literal, None]] = field(default_factory=lambda: defaultdict(dict))
-    links: dict[tuple[str, Term], None] = field(default_factory=dict)
+    """What the triples say about one subject (duplicates, from two files, removed later)."""
+
+    __slots__ = ("links", "literals", "term", "types")
+
+    def __init__(self, term: Term) -> None:
+        self.term = term
+        self.types: set[str] = set()
+        self.literals: dict[str, list[ox.Literal]] = {}
+        self.links: list[tuple[str, Term]] = []
 
 
 def node_rows(
@@ -62,37 +67,40 @@ def node_rows(
     Raises DatasetError when a class or predicate has no graph name, or a term cannot be stored
     (an RDF-star quoted triple, a literal class).
     """
-    subjects: dict[Term, _Subject] = {}
+    subjects: dict[str, _Subject] = {}  # keyed by N-Triples text: cheap to hash
     unknown: Counter[str] = Counter()
     unusable: Counter[str] = Counter()
     names = mapping.name_of_predicate
     classes = mapping.labels_of_class
-    rdf_type = ox.NamedNode(RDF_TYPE)
     for triple in triples:  # the hot loop of a load: kept plain
         s, o = triple.subject, triple.object
-        if isinstance(o, ox.Triple) or not isinstance(s, ox.NamedNode | ox.BlankNode):
+        if isinstance(o, ox.Triple) or not isinstance(s, _RESOURCE_TERMS):
             unusable["an RDF-star quoted triple"] += 1
             continue
-        entry = subjects.get(s)
+        key = str(s)
+        entry = subjects.get(key)
         if entry is None:
-            entry = subjects[s] = _Subject()
-        if triple.predicate == rdf_type:
+            entry = subjects[key] = _Subject(s)
+        p = triple.predicate.value
+        if p == RDF_TYPE:
             if not isinstance(o, ox.NamedNode):
                 unusable[f"rdf:type with a non-IRI object {o}"] += 1
             elif o.value not in classes:
                 unknown[f"class <{o.value}>"] += 1
             else:
                 entry.types.add(o.value)
-            continue
-        p = triple.predicate.value
-        if p not in names:
+        elif p not in names:
             unknown[f"predicate <{p}>"] += 1
         elif isinstance(o, ox.Literal):
-            entry.literals[p][o] = None
+            literals = entry.literals.get(p)
+            if literals is None:
+                entry.literals[p] = [o]
+            else:
+                literals.append(o)
         else:
-            entry.links[p, o] = None
-            if isinstance(o, ox.BlankNode) and o not in subjects:
-                subjects[o] = _Subject()
+            entry.links.append((p, o))
+            if isinstance(o, ox.BlankNode) and str(o) not in subjects:
+                subjects[str(o)] = _Subject(o)
     if unknown:
         listed = ", ".join(f"{name} ({count} triples)" for name, count in sorted(unknown.items()))
         raise DatasetError(
@@ -104,7 +112,8 @@ def node_rows(
         raise DatasetError(f"cannot load into Neo4j: {listed}")
 
     iris = _blank_node_iris(subjects, dataset)
-    rows = [_row(term, entry, iris, dataset, mapping) for term, entry in subjects.items()]
+    typing: dict[frozenset[str], tuple[tuple[str, ...], list[str] | None]] = {}
+    rows = [_row(entry, iris, dataset, mapping, typing) for entry in subjects.values()]
     rows.sort(key=lambda r: (mapping.write_rank(r.labels), r.iri))
     return rows
 
@@ -114,26 +123,57 @@ def _iri(term: Term, iris: dict[ox.BlankNode, str]) -> str:
 
 
 def _row(
-    term: Term,
     entry: _Subject,
     iris: dict[ox.BlankNode, str],
     dataset: str,
     mapping: GraphMapping,
+    typing: dict[frozenset[str], tuple[tuple[str, ...], list[str] | None]],
 ) -> NodeRow:
+    term = entry.term
     iri = _iri(term, iris)
     props: dict[str, Any] = {IRI_KEY: iri, DATASET_KEY: dataset}
     if isinstance(term, ox.BlankNode):
         props[BLANK_KEY] = True
-    labels: set[str] = set()
-    for cls in entry.types:
-        labels.update(mapping.labels_of_class[cls])
-    asserted = sorted(_own_label(cls, mapping) for cls in entry.types)
-    if asserted != mapping.most_specific(labels):
+    types = frozenset(entry.types)
+    if types not in typing:  # a handful of type combinations in a whole cascade
+        typing[types] = _labels(types, mapping)
+    labels, asserted = typing[types]
+    if asserted is not None:
         props[TYPES_KEY] = asserted
+    names = mapping.name_of_predicate
     for predicate, literals in entry.literals.items():
+        if len(literals) > 1:
+            literals = list(dict.fromkeys(literals))
+        if len(literals) == 1:
+            (literal,) = literals
+            if literal.language:
+                tag = literal.language.lower()
+                if tag not in SIDE_SUFFIXES:
+                    props[f"{names[predicate]}_{tag}"] = literal.value
+                    continue
+            elif (
+                literal.datatype == _XSD_STRING
+                and mapping.range_of_predicate.get(predicate, XSD_STRING) == XSD_STRING
+            ):
+                props[names[predicate]] = literal.value
+                continue
         props.update(literal_props(mapping, predicate, list(literals)))
-    rels = sorted((mapping.name_of_predicate[p], _iri(target, iris)) for p, target in entry.links)
-    return NodeRow(iri=iri, labels=tuple(sorted(labels)), props=props, rels=rels)
+    rels = sorted({(names[p], _iri(target, iris)) for p, target in entry.links})
+    return NodeRow(iri=iri, labels=labels, props=props, rels=rels)
+
+
+_XSD_STRING = ox.NamedNode(XSD_STRING)
+
+
+def _labels(
+    types: frozenset[str], mapping: GraphMapping
+) -> tuple[tuple[str, ...], list[str] | None]:
+    """The labels of a node with these classes, and its ``types`` side key (None: not needed)."""
+    labels: set[str] = set()
+    for cls in types:
+        labels.update(mapping.labels_of_class[cls])
+    asserted = sorted(_own_label(cls, mapping) for cls in types)
+    return tuple(sorted(labels)), (None if asserted == mapping.most_specific(labels) else asserted)
 
 
 def _own_label(cls: str, mapping: GraphMapping) -> str:
@@ -191,33 +231,33 @@ def literal_props(
     return props
 
 
-def _blank_node_iris(subjects: dict[Term, _Subject], dataset: str) -> dict[ox.BlankNode, str]:
+def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.BlankNode, str]:
     """A stable IRI for each blank node, from its content and its neighbours (not its label).
 
     Colour refinement: each round hashes a node's outgoing and incoming edges with the current
     colours of neighbouring blank nodes. Blank nodes no round tells apart are interchangeable
     in practice and are numbered in a stable order.
     """
-    blanks = [t for t in subjects if isinstance(t, ox.BlankNode)]
+    blanks = [key for key, entry in subjects.items() if isinstance(entry.term, ox.BlankNode)]
     if not blanks:
         return {}
-    incoming: dict[ox.BlankNode, list[tuple[Term, str]]] = defaultdict(list)
-    for term, entry in subjects.items():
+    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, entry in subjects.items():
         for p, target in entry.links:
             if isinstance(target, ox.BlankNode):
-                incoming[target].append((term, p))
+                incoming[str(target)].append((key, p))
 
-    def name(term: Term, colours: dict[ox.BlankNode, str]) -> str:
-        return "_:" + colours[term] if isinstance(term, ox.BlankNode) else str(term)
+    def name(key: str, colours: dict[str, str]) -> str:
+        return "_:" + colours[key] if key in colours else key
 
     colours = {b: "" for b in blanks}
     for _round in range(len(blanks) + 1):
-        new: dict[ox.BlankNode, str] = {}
+        new: dict[str, str] = {}
         for b in blanks:
             entry = subjects[b]
             parts = [dataset, *sorted(entry.types)]
-            parts += sorted(f"{p} {lit}" for p, lits in entry.literals.items() for lit in lits)
-            parts += sorted(f"> {p} {name(t, colours)}" for p, t in entry.links)
+            parts += sorted({f"{p} {lit}" for p, lits in entry.literals.items() for lit in lits})
+            parts += sorted({f"> {p} {name(str(t), colours)}" for p, t in entry.links})
             parts += sorted(f"< {p} {name(s, colours)}" for s, p in incoming[b])
             new[b] = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
         stable = len(set(new.values())) == len(set(colours.values()))
@@ -229,5 +269,7 @@ def _blank_node_iris(subjects: dict[Term, _Subject], dataset: str) -> dict[ox.Bl
     for b in sorted(blanks, key=lambda b: colours[b]):
         seen[colours[b]] += 1
         suffix = "" if seen[colours[b]] == 1 else f"-{seen[colours[b]]}"
-        iris[b] = BNODE_PREFIX + colours[b] + suffix
+        term = subjects[b].term
+        assert isinstance(term, ox.BlankNode)
+        iris[term] = BNODE_PREFIX + colours[b] + suffix
     return iris
