@@ -73,10 +73,18 @@ def test_export_from_turtle_and_back(tmp_path: Path) -> None:
     assert isomorphic(import_spreadsheet(folder), import_spreadsheet(out))
 
 
-def test_export_without_input_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["export", "--format", "xlsx", "-o", str(tmp_path / "x")])
+def test_export_without_input_reads_neo4j(tmp_path: Path) -> None:
+    args = ["export", "--format", "xlsx", "-o", str(tmp_path / "x"), "--uri", "bolt://127.0.0.1:1"]
+    result = CliRunner().invoke(main, [*args, "--password", "x"])
     assert result.exit_code == 2
-    assert "no input: give RDF files, or load into Neo4j (coming)" in result.stderr
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_spreadsheet_export_needs_an_output(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--format", "csv", str(SMALL)])
+    assert result.exit_code == 2
+    assert "--format csv needs -o" in result.stderr
 
 
 def test_validate_accepts_a_workbook_and_a_csv_folder(tmp_path: Path) -> None:

@@ -143,7 +143,7 @@ def test_export_lists_what_will_not_import(small: rdflib.Graph, tmp_path: Path) 
     graph += small
     graph.remove((URIRef("https://w3id.org/selaras/id/iku/IKU-TJS-2"), SEL.polarity, None))
     result = export_csv(graph, tmp_path / "book")
-    assert result.problems == ("indicators!G6: missing required value for 'polarity'",)
+    assert result.problems == ("indicators!G8: missing required value for 'polarity'",)
     assert (tmp_path / "book" / "indicators.csv").is_file()
 
 

@@ -177,34 +177,229 @@ def template(output: Path, fmt: str) -> None:
     click.echo(f"{output}: empty template written", err=True)
 
 
+def neo4j_options(func: F) -> F:
+    """--uri, --user, --password, --database; each falls back to its NEO4J_* variable."""
+    options = [
+        click.option(
+            "--uri",
+            help="Neo4j URI [env NEO4J_URI; default bolt://127.0.0.1:7687]; "
+            "neo4j://HOST:7687 for a cluster, neo4j+s://... for Aura.",
+        ),
+        click.option("--user", help="Neo4j user [env NEO4J_USER; default neo4j]."),
+        click.option(
+            "--password",
+            help="Neo4j password [env NEO4J_PASSWORD; prefer the variable: options are "
+            "visible in the process list]. Never printed.",
+        ),
+        click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default neo4j]."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
+    from selaras.neo4j import Neo4jSettings
+
+    return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+
+
+def _validation_engine(requested: str) -> str:
+    """The SPARQL engine when its module is installed, else the pySHACL reference."""
+    import importlib.util
+
+    if requested == "sparql" and importlib.util.find_spec("selaras.shacl_sparql") is None:
+        return "pyshacl"
+    return requested
+
+
+def default_dataset_name(paths: tuple[Path, ...]) -> str:
+    """The input's folder or file name (several inputs: their names joined by '+')."""
+    names = [p.resolve().name if p.is_dir() else p.stem for p in paths]
+    return "+".join(dict.fromkeys(names))
+
+
+@main.command()
+@paths_argument
+@click.option(
+    "--dataset",
+    "dataset_name",
+    help="Name the loaded nodes carry (property `dataset`) [default: the input's folder or "
+    "file name].",
+)
+@click.option(
+    "--replace", is_flag=True, help="Remove this dataset's nodes from earlier loads first."
+)
+@click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Load without validating (for data known to break rules, such as examples/defects).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Subjects written per transaction.",
+)
+@profile_option
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="SHACL engine for the validation before loading.",
+)
+@base_option
+@neo4j_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def load(
+    paths: tuple[Path, ...],
+    dataset_name: str | None,
+    replace: bool,
+    allow_invalid: bool,
+    batch_size: int,
+    profile: str,
+    engine: str,
+    base: str | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    quiet: bool,
+) -> None:
+    """Load cascades (RDF files, folders, spreadsheets) into Neo4j, validating them first.
+
+    Data that does not conform is refused (exit 1, nothing written) unless --allow-invalid.
+    Loading is idempotent: running it again, also after an interrupted load, gives the same
+    graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
+    """
+    from selaras.neo4j import connect, load_triples
+    from selaras.neo4j.export import quiet_rdflib
+    from selaras.read import expand_paths, read_dataset, read_triples
+    from selaras.validate import validate as run_validation
+
+    progress = _progress(quiet)
+    expand_paths(list(paths))  # a missing input is an error before anything else
+    name = dataset_name or default_dataset_name(paths)
+    settings = _settings(uri, user, password, database)
+    with connect(settings) as driver:
+        if not allow_invalid:
+            dataset = read_dataset(list(paths), base=base, progress=progress)
+            with quiet_rdflib():
+                report = run_validation(
+                    dataset,
+                    profile=profile,
+                    engine=_validation_engine(engine),  # type: ignore[arg-type]
+                    progress=progress,
+                )
+            del dataset
+            if not report.conforms:
+                shown = " ".join(str(p) for p in paths)
+                click.echo(
+                    f"selaras: load refused: {name} has {report.count('Violation')} violations "
+                    f"and {report.count('Warning')} warnings; nothing written. See "
+                    f"`selaras validate {shown}` for the report, or load anyway with "
+                    "--allow-invalid.",
+                    err=True,
+                )
+                sys.exit(1)
+        # the triples as parsed, not the validated store: it canonicalises "92.00" to "92"
+        summary = load_triples(
+            driver,
+            read_triples(list(paths), base=base, progress=progress),
+            name=name,
+            database=settings.database,
+            replace=replace,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    click.echo(summary.text())
+
+
+#: ``export --format`` choices: RDF (one file) and the spreadsheet template (xlsx, CSV folder).
+RDF_EXPORT_FORMATS = ["ttl", "nt", "jsonld"]
+SPREADSHEET_EXPORT_FORMATS = ["xlsx", "csv"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["xlsx", "csv"]),
-    required=True,
-    help="xlsx: a template workbook; csv: a folder of template CSV files.",
+    type=click.Choice(RDF_EXPORT_FORMATS + SPREADSHEET_EXPORT_FORMATS),
+    default="ttl",
+    show_default=True,
+    help="RDF (ttl, nt, jsonld), or the spreadsheet template: xlsx (a workbook), csv (a folder "
+    "of CSV files).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), required=True, help="File or folder."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File (or folder for csv) to write [default for RDF: stdout; required for xlsx, csv].",
+)
+@click.option(
+    "--dataset",
+    help="Neo4j only: the dataset to export [default: every dataset but 'ontology'].",
 )
 @base_option
-def export(paths: tuple[Path, ...], fmt: str, output: Path, base: str | None) -> None:
-    """Write a cascade (RDF files, folders, spreadsheets) as the spreadsheet template.
+@neo4j_options
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def export(
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    dataset: str | None,
+    base: str | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    quiet: bool,
+) -> None:
+    """Write a cascade as RDF or as the spreadsheet template.
 
-    Says on stderr what the template could not carry. Import -> export -> import gives the same
-    graph.
+    The source is Neo4j when no PATH is given (the graph `selaras load` wrote, datatypes and
+    language tags as they were loaded; exit 2 when Neo4j cannot be reached), else the PATHs (RDF
+    files, folders, spreadsheets). For xlsx and csv it says on stderr what the template could
+    not carry; import -> export -> import gives the same graph.
     """
-    from selaras.read import read_graph
-    from selaras.spreadsheet import export_csv, export_workbook
-    from selaras.spreadsheet.exporter import describe
+    if fmt in SPREADSHEET_EXPORT_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o FILE (or -o FOLDER for csv)")
+    progress = _progress(quiet)
+    if paths:
+        from selaras.neo4j.export import rdflib_graph
+        from selaras.read import read_triples
 
-    if not paths:
-        raise click.UsageError("no input: give RDF files, or load into Neo4j (coming)")
-    graph = read_graph(list(paths), base=base)
-    result = export_csv(graph, output) if fmt == "csv" else export_workbook(graph, output)
-    click.echo(f"{output}: " + "\n".join(describe(result)), err=True)
+        if dataset is not None:
+            raise click.UsageError("--dataset picks a dataset in Neo4j; leave out PATH to use it")
+        # triples as parsed: the store of read_dataset would turn "92.00"^^xsd:decimal into "92"
+        graph = rdflib_graph(read_triples(list(paths), base=base, progress=progress))
+    else:
+        from selaras.neo4j import connect, export_graph
+
+        settings = _settings(uri, user, password, database)
+        with connect(settings) as driver:
+            graph = export_graph(
+                driver, database=settings.database, dataset=dataset, progress=progress
+            )
+    if fmt in SPREADSHEET_EXPORT_FORMATS:
+        from selaras.spreadsheet import describe, export_spreadsheet
+
+        assert output is not None
+        result = export_spreadsheet(graph, output, fmt=fmt)
+        click.echo(f"{output}: " + "\n".join(describe(result)), err=True)
+        return
+    from selaras.neo4j.export import serialize
+
+    text = serialize(graph, fmt)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(graph):,} triples", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
 
 
 @main.command()

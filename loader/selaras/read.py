@@ -167,3 +167,37 @@ def read_graph(paths: Sequence[Path | str], *, base: str | None = None) -> rdfli
     if len(graph) == 0:
         raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))
     return graph
+
+
+def read_triples(
+    paths: Sequence[Path | str],
+    *,
+    base: str | None = None,
+    progress: Progress = SILENT,
+) -> Iterator[ox.Triple]:
+    """The triples of RDF files, folders and spreadsheets, one file at a time, literals as written.
+
+    For the Neo4j loader, which must keep lexical forms (the pyoxigraph store of
+    :func:`read_dataset` canonicalises ``"92.00"^^xsd:decimal`` to ``"92"``). A triple written in
+    two files comes twice. Raises like :func:`read_dataset` (DatasetError only after the last
+    file, when none held a triple).
+    """
+    files = expand_paths([Path(p) for p in paths])
+    found = False
+    with progress.task("Reading", total=len(files)) as task:
+        for path in files:
+            if path.is_dir() or path.suffix.lower() in SPREADSHEET_SUFFIXES:
+                from selaras.spreadsheet import import_spreadsheet
+
+                data = import_spreadsheet(path, base=base).serialize(format="nt", encoding="utf-8")
+                triples = [
+                    ox.Triple(q.subject, q.predicate, q.object)
+                    for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+                ]
+            else:
+                triples = parse_file(path)
+            found = found or bool(triples)
+            yield from triples
+            task.advance()
+    if not found:
+        raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))

@@ -12,9 +12,12 @@ See ``docs/spreadsheets.md``.
 """
 
 from selaras.spreadsheet.exporter import (
+    SPREADSHEET_FORMATS,
     ExportResult,
+    describe,
     export_book,
     export_csv,
+    export_spreadsheet,
     export_workbook,
     write_template,
 )
@@ -23,9 +26,12 @@ from selaras.spreadsheet.template import DEFAULT_BASE
 
 __all__ = [
     "DEFAULT_BASE",
+    "SPREADSHEET_FORMATS",
     "ExportResult",
+    "describe",
     "export_book",
     "export_csv",
+    "export_spreadsheet",
     "export_workbook",
     "import_book",
     "import_spreadsheet",

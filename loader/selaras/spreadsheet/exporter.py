@@ -20,7 +20,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Literal, Node, URIRef
 
-from selaras.errors import SpreadsheetError
+from selaras.errors import SpreadsheetError, UnknownNameError
 from selaras.namespace import SEL
 from selaras.spreadsheet.book import Book, Table
 from selaras.spreadsheet.importer import LANG, import_book
@@ -267,6 +267,19 @@ def export_csv(graph: rdflib.Graph, folder: Path | str) -> ExportResult:
     book = export_book(graph)
     write_csv_folder(book, Path(folder))
     return check_export(graph, book)
+
+
+#: The spreadsheet forms ``export_spreadsheet`` writes.
+SPREADSHEET_FORMATS = ("xlsx", "csv")
+
+
+def export_spreadsheet(graph: rdflib.Graph, path: Path | str, *, fmt: str) -> ExportResult:
+    """Write ``graph`` as the template, ``fmt`` ``xlsx`` (a workbook) or ``csv`` (a folder)."""
+    if fmt == "csv":
+        return export_csv(graph, path)
+    if fmt == "xlsx":
+        return export_workbook(graph, path)
+    raise UnknownNameError("spreadsheet format", fmt, SPREADSHEET_FORMATS)
 
 
 def write_template(path: Path | str, *, fmt: str = "xlsx") -> None:

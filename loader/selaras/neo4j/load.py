@@ -1,0 +1,311 @@
+"""Load stage: a Dataset into Neo4j, in batches, idempotently.
+
+Every subject becomes one ``:Resource`` node keyed by ``iri`` (uniqueness constraint). Each batch
+of subjects is one managed write transaction that, for every subject, MERGEs the node, SETs its
+full property map and its labels, deletes its outgoing relationships the input no longer has,
+and MERGEs the ones it has. So after a load each loaded subject is exactly what the input says,
+whatever state an earlier (also an interrupted) load left: running a load again gives the same
+graph as a clean load. Query text is built only from names the ontology gives
+(:class:`~selaras.neo4j.mapping.GraphMapping`); all values travel as parameters.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+import neo4j
+import pyoxigraph as ox
+
+from selaras.errors import DatasetError
+from selaras.neo4j.mapping import ONTOLOGY_DATASET, RESOURCE, GraphMapping, graph_mapping
+from selaras.neo4j.mapping import ontology_triples as _ontology_triples
+from selaras.neo4j.rows import NodeRow, node_rows
+from selaras.progress import SILENT, Progress
+from selaras.read import Dataset
+
+DEFAULT_BATCH_SIZE = 5000
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What a load did: nodes and relationships of the dataset written, and how many of them
+    were new to the graph (``nodes_created`` includes bare target nodes for IRIs outside it)."""
+
+    dataset: str
+    nodes: int
+    nodes_created: int
+    relationships: int
+    relationships_created: int
+    relationships_deleted: int
+    replaced: int
+    seconds: float
+
+    def text(self) -> str:
+        """One line for the terminal."""
+        replaced = f"{self.replaced:,} old nodes removed, then " if self.replaced else ""
+        rate = self.nodes / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.dataset}: {replaced}{self.nodes:,} nodes and {self.relationships:,} "
+            f"relationships written ({self.nodes_created:,} nodes and "
+            f"{self.relationships_created:,} relationships new, {self.relationships_deleted:,} "
+            f"relationships removed) in {self.seconds:.1f} s ({rate:,.0f} nodes/s)"
+        )
+
+
+@dataclass
+class WriteCounts:
+    """Counters of the writes, summed over batches (stub target nodes count as created)."""
+
+    nodes_created: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+
+    def add(self, counters: neo4j.SummaryCounters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+
+
+def ensure_schema(driver: neo4j.Driver, *, database: str, mapping: GraphMapping) -> None:
+    """Create the ``:Resource(iri)`` uniqueness constraint and the indexes, if missing."""
+    code = mapping.key("code")
+    statements: list[LiteralString] = [
+        "CREATE CONSTRAINT selaras_resource_iri IF NOT EXISTS "
+        "FOR (n:Resource) REQUIRE n.iri IS UNIQUE",
+        "CREATE INDEX selaras_resource_dataset IF NOT EXISTS FOR (n:Resource) ON (n.dataset)",
+    ]
+    for name in mapping.data_labels:
+        label = mapping.label(name)
+        statements.append(
+            "CREATE INDEX selaras_" + code + "_" + label + " IF NOT EXISTS "
+            "FOR (n:" + label + ") ON (n." + code + ")"
+        )
+    with driver.session(database=database) as session:
+        for statement in statements:
+            session.execute_write(_run, statement, {})
+        session.execute_write(_run, "CALL db.awaitIndexes(300)", {})
+
+
+def _run(tx: neo4j.ManagedTransaction, query: LiteralString, params: dict[str, Any]) -> None:
+    tx.run(query, params).consume()
+
+
+def _node_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
+    others = [name for name in mapping.class_labels if name not in labels]
+    query: LiteralString = (
+        "UNWIND $rows AS row "
+        "MERGE (n:" + RESOURCE + " {iri: row.iri}) "
+        "SET n = row.props "
+        "FOREACH (_ IN CASE WHEN any(l IN labels(n) WHERE NOT l IN $keep) THEN [1] ELSE [] END "
+        "| REMOVE n" + mapping.label_text(others) + ") "
+    )
+    if labels:
+        query = query + "SET n" + mapping.label_text(labels)
+    return query
+
+
+_STALE_QUERY: LiteralString = (
+    "UNWIND $rows AS row "
+    "MATCH (n:Resource {iri: row.iri})-[r]->(m) "
+    "WHERE NOT type(r) + '>' + m.iri IN row.keep "
+    "DELETE r"
+)
+
+
+def _rel_query(rel_type: str, mapping: GraphMapping) -> LiteralString:
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (s:Resource {iri: row.s}) "
+        "MERGE (o:Resource {iri: row.o}) "
+        "MERGE (s)-[:" + mapping.rel_type(rel_type) + "]->(o)"
+    )
+
+
+def _write_batch(
+    tx: neo4j.ManagedTransaction, batch: Sequence[NodeRow], mapping: GraphMapping
+) -> WriteCounts:
+    counts = WriteCounts()
+    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
+    keep: list[dict[str, Any]] = []
+    for row in batch:
+        by_labels[row.labels].append({"iri": row.iri, "props": row.props})
+        keep.append({"iri": row.iri, "keep": [f"{t}>{o}" for t, o in row.rels]})
+        for rel_type, target in row.rels:
+            by_type[rel_type].append({"s": row.iri, "o": target})
+    for labels, rows in sorted(by_labels.items()):
+        query = _node_query(labels, mapping)
+        counts.add(tx.run(query, rows=rows, keep=[RESOURCE, *labels]).consume().counters)
+    counts.add(tx.run(_STALE_QUERY, rows=keep).consume().counters)
+    for rel_type, pairs in sorted(by_type.items()):
+        counts.add(tx.run(_rel_query(rel_type, mapping), rows=pairs).consume().counters)
+    return counts
+
+
+def write_rows(
+    driver: neo4j.Driver,
+    rows: Sequence[NodeRow],
+    *,
+    database: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    mapping: GraphMapping | None = None,
+    progress: Progress = SILENT,
+    description: str = "Loading",
+) -> WriteCounts:
+    """Write node rows in batches of ``batch_size`` subjects, one transaction per batch."""
+    mapping = mapping or graph_mapping()
+    total = WriteCounts()
+    with (
+        driver.session(database=database) as session,
+        progress.task(description, total=len(rows)) as task,
+    ):
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            counts = session.execute_write(_write_batch, batch, mapping)
+            total.nodes_created += counts.nodes_created
+            total.relationships_created += counts.relationships_created
+            total.relationships_deleted += counts.relationships_deleted
+            task.advance(len(batch))
+    return total
+
+
+def _unload_batch(
+    tx: neo4j.ManagedTransaction, dataset: str, limit: int, mapping: GraphMapping
+) -> int:
+    query: LiteralString = (
+        "MATCH (n:Resource {dataset: $dataset}) WITH n LIMIT $limit "
+        "OPTIONAL MATCH (n)-[r]->(t) DELETE r "
+        "WITH n, collect(DISTINCT t.iri) AS targets "
+        "SET n = {iri: n.iri} "
+        "REMOVE n" + mapping.label_text(mapping.class_labels) + " "
+        "RETURN n.iri AS iri, targets"
+    )
+    records = list(tx.run(query, dataset=dataset, limit=limit))
+    candidates = {r["iri"] for r in records} | {t for r in records for t in r["targets"]}
+    tx.run(
+        "UNWIND $iris AS iri MATCH (m:Resource {iri: iri}) "
+        "WHERE m.dataset IS NULL AND NOT EXISTS { (m)--() } DELETE m",
+        iris=sorted(candidates),
+    ).consume()
+    return len(records)
+
+
+def delete_dataset(
+    driver: neo4j.Driver,
+    dataset: str,
+    *,
+    database: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    mapping: GraphMapping | None = None,
+) -> int:
+    """Remove a dataset's nodes in batches; returns how many there were.
+
+    A node another dataset still points to stays as a bare ``:Resource {iri}`` (no labels, no
+    dataset) so the other dataset keeps its relationship; bare nodes nothing points to go.
+    """
+    mapping = mapping or graph_mapping()
+    removed = 0
+    with driver.session(database=database) as session:
+        while True:
+            done = session.execute_write(_unload_batch, dataset, batch_size, mapping)
+            removed += done
+            if done == 0:
+                return removed
+
+
+def _clear_batch(tx: neo4j.ManagedTransaction, limit: int) -> int:
+    record = tx.run(
+        "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n", limit=limit
+    ).single()
+    return int(record["n"]) if record else 0
+
+
+def clear_database(
+    driver: neo4j.Driver, *, database: str, batch_size: int = DEFAULT_BATCH_SIZE
+) -> int:
+    """Delete every node and relationship of ``database`` in batches (tests, benchmarks)."""
+    removed = 0
+    with driver.session(database=database) as session:
+        while done := session.execute_write(_clear_batch, batch_size):
+            removed += done
+    return removed
+
+
+def load_triples(
+    driver: neo4j.Driver,
+    triples: Iterable[ox.Triple],
+    *,
+    name: str,
+    database: str,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress = SILENT,
+) -> LoadSummary:
+    """Load ``triples`` as dataset ``name`` (nodes get ``dataset: name``); see the module doc.
+
+    Literals are stored as they come: pass triples as parsed (:func:`selaras.read.read_triples`)
+    to keep lexical forms such as ``92.00``. The ontology's concept nodes are (re)loaded first as
+    dataset ``ontology``. With ``replace`` the dataset's previous nodes are removed first.
+    Raises DatasetError for a reserved name or for input the mapping cannot carry (nothing is
+    written then).
+    """
+    if name == ONTOLOGY_DATASET or not name:
+        raise DatasetError(f"dataset name {name!r} is reserved or empty; choose another")
+    if batch_size < 1:
+        raise DatasetError(f"batch size must be at least 1, not {batch_size}")
+    started = time.perf_counter()
+    mapping = graph_mapping()
+    rows = node_rows(triples, dataset=name, mapping=mapping)
+    concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
+    ensure_schema(driver, database=database, mapping=mapping)
+    replaced = 0
+    if replace:
+        replaced = delete_dataset(
+            driver, name, database=database, batch_size=batch_size, mapping=mapping
+        )
+    write_rows(driver, concept_rows, database=database, batch_size=batch_size, mapping=mapping)
+    counts = write_rows(
+        driver,
+        rows,
+        database=database,
+        batch_size=batch_size,
+        mapping=mapping,
+        progress=progress,
+        description=f"Loading {name}",
+    )
+    return LoadSummary(
+        dataset=name,
+        nodes=len(rows),
+        nodes_created=counts.nodes_created,
+        relationships=sum(len(r.rels) for r in rows),
+        relationships_created=counts.relationships_created,
+        relationships_deleted=counts.relationships_deleted,
+        replaced=replaced,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def load_dataset(
+    driver: neo4j.Driver,
+    dataset: Dataset,
+    *,
+    name: str,
+    database: str,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress = SILENT,
+) -> LoadSummary:
+    """:func:`load_triples` of a Dataset (its store has canonicalised numeric literals)."""
+    return load_triples(
+        driver,
+        dataset.triples(),
+        name=name,
+        database=database,
+        replace=replace,
+        batch_size=batch_size,
+        progress=progress,
+    )

@@ -1,0 +1,228 @@
+"""Triples -> node rows: one row per subject (and per blank node), ready for ``UNWIND $rows``.
+
+A row carries the node's IRI, its labels, its full property map (so ``SET n = row.props`` makes
+it exact) and its outgoing relationships. Nothing from the input becomes a label or type: a
+class or predicate the ontology gives no graph name is refused with
+:class:`~selaras.errors.DatasetError` naming it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from selaras.errors import DatasetError
+from selaras.neo4j.mapping import (
+    BLANK_KEY,
+    DATASET_KEY,
+    DATATYPE,
+    IRI_KEY,
+    LEXICAL,
+    SIDE_SUFFIXES,
+    TYPES_KEY,
+    GraphMapping,
+)
+from selaras.neo4j.values import Value, encode
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: Prefix of the IRI a blank node gets in Neo4j (the rest is a hash of its content).
+BNODE_PREFIX = "urn:selaras:bnode:"
+
+Term = ox.NamedNode | ox.BlankNode
+
+
+@dataclass
+class NodeRow:
+    """One node to write: ``labels`` besides ``:Resource``, ``rels`` as (type, target IRI)."""
+
+    iri: str
+    labels: tuple[str, ...]
+    props: dict[str, Any]
+    rels: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Subject:
+    # dicts as ordered sets: a triple read twice (from two files) counts once
+    types: set[str] = field(default_factory=set)
+    literals: dict[str, dict[ox.Literal, None]] = field(default_factory=lambda: defaultdict(dict))
+    links: dict[tuple[str, Term], None] = field(default_factory=dict)
+
+
+def node_rows(
+    triples: Iterable[ox.Triple], *, dataset: str, mapping: GraphMapping
+) -> list[NodeRow]:
+    """The node rows of ``triples`` for dataset ``dataset``, sorted by IRI.
+
+    Raises DatasetError when a class or predicate has no graph name, or a term cannot be stored
+    (an RDF-star quoted triple, a literal class).
+    """
+    subjects: dict[Term, _Subject] = defaultdict(_Subject)
+    unknown: Counter[str] = Counter()
+    unusable: Counter[str] = Counter()
+    for triple in triples:
+        s, p, o = triple.subject, triple.predicate.value, triple.object
+        if not isinstance(s, ox.NamedNode | ox.BlankNode) or isinstance(o, ox.Triple):
+            unusable["an RDF-star quoted triple"] += 1
+            continue
+        entry = subjects[s]
+        if p == RDF_TYPE:
+            if not isinstance(o, ox.NamedNode):
+                unusable[f"rdf:type with a non-IRI object {o}"] += 1
+            elif o.value not in mapping.labels_of_class:
+                unknown[f"class <{o.value}>"] += 1
+            else:
+                entry.types.add(o.value)
+            continue
+        if p not in mapping.name_of_predicate:
+            unknown[f"predicate <{p}>"] += 1
+            continue
+        if isinstance(o, ox.Literal):
+            entry.literals[p][o] = None
+        else:
+            entry.links[p, o] = None
+            if isinstance(o, ox.BlankNode):
+                subjects.setdefault(o, _Subject())
+    if unknown:
+        listed = ", ".join(f"{name} ({count} triples)" for name, count in sorted(unknown.items()))
+        raise DatasetError(
+            f"cannot load into Neo4j: the ontology gives no graph name to {listed}; only "
+            "ontology terms are loaded (see docs/graph-mapping.md)"
+        )
+    if unusable:
+        listed = ", ".join(f"{name} ({count})" for name, count in sorted(unusable.items()))
+        raise DatasetError(f"cannot load into Neo4j: {listed}")
+
+    iris = _blank_node_iris(subjects, dataset)
+    rows = [_row(term, entry, iris, dataset, mapping) for term, entry in subjects.items()]
+    rows.sort(key=lambda r: r.iri)
+    return rows
+
+
+def _iri(term: Term, iris: dict[ox.BlankNode, str]) -> str:
+    return iris[term] if isinstance(term, ox.BlankNode) else term.value
+
+
+def _row(
+    term: Term,
+    entry: _Subject,
+    iris: dict[ox.BlankNode, str],
+    dataset: str,
+    mapping: GraphMapping,
+) -> NodeRow:
+    iri = _iri(term, iris)
+    props: dict[str, Any] = {IRI_KEY: iri, DATASET_KEY: dataset}
+    if isinstance(term, ox.BlankNode):
+        props[BLANK_KEY] = True
+    labels: set[str] = set()
+    for cls in entry.types:
+        labels.update(mapping.labels_of_class[cls])
+    asserted = sorted(_own_label(cls, mapping) for cls in entry.types)
+    if asserted != mapping.most_specific(labels):
+        props[TYPES_KEY] = asserted
+    for predicate, literals in entry.literals.items():
+        props.update(literal_props(mapping, predicate, list(literals)))
+    rels = sorted((mapping.name_of_predicate[p], _iri(target, iris)) for p, target in entry.links)
+    return NodeRow(iri=iri, labels=tuple(sorted(labels)), props=props, rels=rels)
+
+
+def _own_label(cls: str, mapping: GraphMapping) -> str:
+    for label in mapping.labels_of_class[cls]:
+        if mapping.class_of_label[label] == cls:
+            return label
+    raise AssertionError(cls)
+
+
+def literal_props(
+    mapping: GraphMapping, predicate: str, literals: list[ox.Literal]
+) -> dict[str, Any]:
+    """The property keys and values for the literal objects of one predicate of one subject.
+
+    Language-tagged literals go to ``<key>_<tag>``; others to ``<key>`` (a sorted list when
+    several), with ``<key>_lexical`` / ``<key>_datatype`` only when needed to stay exact.
+    Several values that are not all of one plain type are kept as lexical forms in ``<key>``
+    with a parallel list of datatypes in ``<key>_datatype``.
+    """
+    key = mapping.name_of_predicate[predicate]
+    range_ = mapping.range_of_predicate.get(predicate)
+    props: dict[str, Any] = {}
+    tagged: dict[str, list[str]] = defaultdict(list)
+    plain: list[ox.Literal] = []
+    for literal in literals:
+        if literal.language:
+            tag = literal.language.lower()
+            if tag in SIDE_SUFFIXES:
+                raise DatasetError(
+                    f"cannot load into Neo4j: language tag {tag!r} on <{predicate}> is "
+                    "reserved by the mapping"
+                )
+            tagged[tag].append(literal.value)
+        else:
+            plain.append(literal)
+    for tag, texts in tagged.items():
+        props[f"{key}_{tag}"] = texts[0] if len(texts) == 1 else sorted(texts)
+    if len(plain) == 1:
+        enc = encode(plain[0].value, plain[0].datatype.value, range_)
+        props[key] = enc.value
+        if enc.lexical is not None:
+            props[f"{key}_{LEXICAL}"] = enc.lexical
+        if enc.datatype is not None:
+            props[f"{key}_{DATATYPE}"] = enc.datatype
+    elif plain:
+        encoded = [encode(lit.value, lit.datatype.value, range_) for lit in plain]
+        kinds = {type(e.value) for e in encoded}
+        if len(kinds) == 1 and all(e.lexical is None and e.datatype is None for e in encoded):
+            values: list[Value] = [e.value for e in encoded]
+            props[key] = sorted(values)
+        else:
+            pairs = sorted((lit.value, lit.datatype.value) for lit in plain)
+            props[key] = [lexical for lexical, _ in pairs]
+            props[f"{key}_{DATATYPE}"] = [dtype for _, dtype in pairs]
+    return props
+
+
+def _blank_node_iris(subjects: dict[Term, _Subject], dataset: str) -> dict[ox.BlankNode, str]:
+    """A stable IRI for each blank node, from its content and its neighbours (not its label).
+
+    Colour refinement: each round hashes a node's outgoing and incoming edges with the current
+    colours of neighbouring blank nodes. Blank nodes no round tells apart are interchangeable
+    in practice and are numbered in a stable order.
+    """
+    blanks = [t for t in subjects if isinstance(t, ox.BlankNode)]
+    if not blanks:
+        return {}
+    incoming: dict[ox.BlankNode, list[tuple[Term, str]]] = defaultdict(list)
+    for term, entry in subjects.items():
+        for p, target in entry.links:
+            if isinstance(target, ox.BlankNode):
+                incoming[target].append((term, p))
+
+    def name(term: Term, colours: dict[ox.BlankNode, str]) -> str:
+        return "_:" + colours[term] if isinstance(term, ox.BlankNode) else str(term)
+
+    colours = {b: "" for b in blanks}
+    for _round in range(len(blanks) + 1):
+        new: dict[ox.BlankNode, str] = {}
+        for b in blanks:
+            entry = subjects[b]
+            parts = [dataset, *sorted(entry.types)]
+            parts += sorted(f"{p} {lit}" for p, lits in entry.literals.items() for lit in lits)
+            parts += sorted(f"> {p} {name(t, colours)}" for p, t in entry.links)
+            parts += sorted(f"< {p} {name(s, colours)}" for s, p in incoming[b])
+            new[b] = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
+        stable = len(set(new.values())) == len(set(colours.values()))
+        colours = new
+        if stable and _round > 0:
+            break
+    seen: Counter[str] = Counter()
+    iris: dict[ox.BlankNode, str] = {}
+    for b in sorted(blanks, key=lambda b: colours[b]):
+        seen[colours[b]] += 1
+        suffix = "" if seen[colours[b]] == 1 else f"-{seen[colours[b]]}"
+        iris[b] = BNODE_PREFIX + colours[b] + suffix
+    return iris
