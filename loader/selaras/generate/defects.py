@@ -196,11 +196,14 @@ class Planter:
     def new_indicator(self, objective: Objective) -> Indicator:
         """A complete non-cascading indicator of a non-activity quality for ``objective``."""
         unit = objective.owner
-        n = unit.objectives.index(objective) + 1
         taken = {k.key for k in unit.indicators}
-        key = next(
-            f"{unit.key}-IKU{n:02d}{c}" for c in LETTERS if f"{unit.key}-IKU{n:02d}{c}" not in taken
-        )
+        # follow the objective's own indicator codes (IKU-X-1a -> IKU-X-1b), else the generator's
+        first = objective.indicators[0].key if objective.indicators else ""
+        if first[-1:] in LETTERS:
+            stem = first[:-1]
+        else:
+            stem = f"{unit.key}-IKU{unit.objectives.index(objective) + 1:02d}"
+        key = next(f"{stem}{c}" for c in LETTERS if f"{stem}{c}" not in taken)
         saved, self.builder.rng = self.builder.rng, self.rng
         try:
             indicator = self.builder._own_indicator(unit, objective, key)
