@@ -18,7 +18,7 @@ from selaras.read import Dataset, read_dataset
 from selaras.validate import Engine, ValidationReport, validate
 
 #: Engines the example tests run on; the SPARQL engine joins with one more name here.
-ENGINES: list[Engine] = ["pyshacl"]
+ENGINES: list[Engine] = ["sparql", "pyshacl"]
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 KALTARA = EXAMPLES / "kaltara"

@@ -26,7 +26,7 @@ from selaras.read import parse_file
 from selaras.validate import Engine, ValidationReport, rules, shapes_graph, validate
 
 #: Engines the validation tests run on; the SPARQL engine joins with one more name here.
-ENGINES: list[Engine] = ["pyshacl"]
+ENGINES: list[Engine] = ["sparql", "pyshacl"]
 
 #: Small enough for pySHACL, big enough to plant every rule at least once.
 SMALL = {"staff": 24, "seed": 1, "eselon_one": ("DJPB",)}

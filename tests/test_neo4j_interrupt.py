@@ -13,7 +13,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from neo4j_helpers import assert_isomorphic, cascade_turtle, count, graph_state
+from neo4j_helpers import assert_isomorphic, count, graph_state, write_generated
 from selaras.neo4j import clear_database, export_graph
 
 pytestmark = pytest.mark.neo4j
@@ -31,7 +31,7 @@ def test_killed_load_then_load_again_equals_a_clean_load(
     neo4j_driver: neo4j.Driver, neo4j_env: dict[str, str], tmp_path: Path
 ) -> None:
     source = tmp_path / "cascade.ttl"
-    source.write_text(cascade_turtle(400, 21), encoding="utf-8")
+    write_generated(source, 400, 21, defect_rate=0.02)
     load = ["load", str(source), "--dataset", "cut", "--allow-invalid", "-q"]
     query = "MATCH (n:Resource {dataset: 'cut'}) RETURN count(n)"
 

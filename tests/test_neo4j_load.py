@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import neo4j
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
 from neo4j_helpers import (
     assert_isomorphic,
-    cascade_turtle,
     count,
     exact_graph,
+    generated,
     graph_state,
     triples_graph,
     triples_of,
+    write_generated,
 )
 from selaras.cli import main
 from selaras.neo4j import Neo4jSettings, export_graph, load_triples
@@ -64,21 +66,29 @@ def test_typed_values_analysts_can_use(neo4j_driver: neo4j.Driver, data_dir: Pat
     assert records[0]["deadline"] == neo4j.time.Date(2025, 6, 30)
 
 
-@pytest.mark.parametrize(("staff", "seed"), [(50, 1), (120, 2), (300, 3), (500, 4)])
-def test_generated_cascades_round_trip(neo4j_driver: neo4j.Driver, staff: int, seed: int) -> None:
-    text = cascade_turtle(staff, seed)
-    load_text(neo4j_driver, text, f"gen-{seed}", batch_size=400)
+def load_generated(driver: neo4j.Driver, triples: list[ox.Triple], name: str, **options: object):  # type: ignore[no-untyped-def]
+    return load_triples(driver, triples, name=name, database=DB, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("staff", "seed", "defect_rate"), [(50, 1, 0.0), (120, 2, 0.05), (300, 3, 0.0), (500, 4, 0.02)]
+)
+def test_generated_cascades_round_trip(
+    neo4j_driver: neo4j.Driver, staff: int, seed: int, defect_rate: float
+) -> None:
+    triples = generated(staff, seed, defect_rate)
+    summary = load_generated(neo4j_driver, triples, f"gen-{seed}", batch_size=1500)
+    assert summary.nodes > staff
     assert_isomorphic(
-        export_graph(neo4j_driver, database=DB, dataset=f"gen-{seed}"),
-        triples_graph(triples_of(text)),
+        export_graph(neo4j_driver, database=DB, dataset=f"gen-{seed}"), triples_graph(triples)
     )
 
 
 def test_loading_again_changes_nothing(neo4j_driver: neo4j.Driver) -> None:
-    text = cascade_turtle(60, 5)
-    first = load_text(neo4j_driver, text, "again", batch_size=100)
+    triples = generated(60, 5)
+    first = load_generated(neo4j_driver, triples, "again", batch_size=700)
     before = graph_state(neo4j_driver)
-    second = load_text(neo4j_driver, text, "again", batch_size=37)
+    second = load_generated(neo4j_driver, triples, "again", batch_size=333)
     assert graph_state(neo4j_driver) == before
     assert first.nodes_created >= first.nodes and first.relationships_created == first.relationships
     assert (second.nodes_created, second.relationships_created) == (0, 0)
@@ -110,16 +120,18 @@ def exact_of(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_replace_removes_what_the_new_data_lacks(neo4j_driver: neo4j.Driver) -> None:
-    load_text(neo4j_driver, cascade_turtle(80, 6), "rep")
-    smaller = cascade_turtle(50, 7)
-    summary = load_text(neo4j_driver, smaller, "rep", replace=True, batch_size=200)
+    load_generated(neo4j_driver, generated(120, 6), "rep")
+    smaller = generated(50, 7)
+    summary = load_generated(neo4j_driver, smaller, "rep", replace=True, batch_size=2000)
     assert summary.replaced > summary.nodes
-    assert_isomorphic(export_graph(neo4j_driver, database=DB, dataset="rep"), exact_of(smaller))
+    assert_isomorphic(
+        export_graph(neo4j_driver, database=DB, dataset="rep"), triples_graph(smaller)
+    )
     after_replace = graph_state(neo4j_driver)
     from selaras.neo4j import clear_database
 
     clear_database(neo4j_driver, database=DB)
-    load_text(neo4j_driver, smaller, "rep")
+    load_generated(neo4j_driver, smaller, "rep")
     assert graph_state(neo4j_driver) == after_replace
 
 
@@ -151,7 +163,7 @@ def test_replace_keeps_other_datasets_relationships(neo4j_driver: neo4j.Driver) 
 
 
 def test_ontology_concepts_are_nodes_analysts_traverse(neo4j_driver: neo4j.Driver) -> None:
-    load_text(neo4j_driver, cascade_turtle(50, 8), "gen")
+    load_generated(neo4j_driver, generated(50, 8), "gen")
     assert_isomorphic(
         export_graph(neo4j_driver, database=DB, dataset="ontology"),
         triples_graph(ontology_triples()),
@@ -172,16 +184,16 @@ def test_ontology_concepts_are_nodes_analysts_traverse(neo4j_driver: neo4j.Drive
     assert [(r["rank"], r["scheme"]) for r in level] == [(6, "Performance-management levels")]
 
 
-def test_default_export_leaves_out_the_ontology(neo4j_driver: neo4j.Driver) -> None:
-    a, b = cascade_turtle(50, 9), cascade_turtle(50, 10).replace("KEMENKEU", "KEMENKEU2")
-    load_text(neo4j_driver, a, "a")
+def test_default_export_leaves_out_the_ontology(neo4j_driver: neo4j.Driver, data_dir: Path) -> None:
+    a = generated(50, 9)
+    b = (data_dir / "neo4j" / "literals.ttl").read_text(encoding="utf-8")
+    load_generated(neo4j_driver, a, "a")
     load_text(neo4j_driver, b, "b")
-    expected = exact_of(a + b.split("\n", 4)[4])
-    assert_isomorphic(export_graph(neo4j_driver, database=DB), expected)
+    assert_isomorphic(export_graph(neo4j_driver, database=DB), triples_graph(a + triples_of(b)))
 
 
 def test_schema_constraint_and_indexes(neo4j_driver: neo4j.Driver) -> None:
-    load_text(neo4j_driver, cascade_turtle(50, 11), "gen")
+    load_generated(neo4j_driver, generated(50, 11), "gen")
     constraints = neo4j_driver.execute_query(
         "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type", database_=DB
     ).records
@@ -295,3 +307,38 @@ def test_cli_export_from_neo4j_as_spreadsheet(
         export_graph(neo4j_driver, database=DB, dataset="small"),
         triples_graph(read_triples([small])),
     )
+
+
+def test_cli_loads_a_spreadsheet(
+    neo4j_driver: neo4j.Driver, neo4j_env: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    from selaras.spreadsheet import import_spreadsheet
+
+    book = tmp_path / "small.xlsx"
+    runner = CliRunner()
+    small = str(data_dir / "spreadsheet" / "small.ttl")
+    assert (
+        runner.invoke(main, ["export", small, "--format", "xlsx", "-o", str(book)]).exit_code == 0
+    )
+    result = runner.invoke(main, ["load", str(book), "-q", "--allow-invalid"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("small: ")
+    assert_isomorphic(
+        export_graph(neo4j_driver, database=DB, dataset="small"), import_spreadsheet(book)
+    )
+
+
+def test_cli_validates_then_loads_or_refuses_a_generated_cascade(
+    neo4j_driver: neo4j.Driver, neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    write_generated(good, 12, 1)
+    write_generated(bad, 12, 1, defect_rate=0.1)
+    runner = CliRunner()
+    result = runner.invoke(main, ["load", str(bad), "-q"])
+    assert result.exit_code == 1, result.output
+    assert "load refused: bad has" in result.output
+    assert count(neo4j_driver, "MATCH (n) RETURN count(n)") == 0
+    result = runner.invoke(main, ["load", str(good), "-q"])
+    assert result.exit_code == 0, result.output
+    assert_isomorphic(export_graph(neo4j_driver, database=DB, dataset="good"), exact_graph(good))

@@ -28,7 +28,7 @@ from selaras.read import read_dataset
 from selaras.validate import Engine, shapes_graph, validate
 
 #: Engines every rule test runs on; the SPARQL engine joins with one more name here.
-ENGINES: list[Engine] = ["pyshacl"]
+ENGINES: list[Engine] = ["sparql", "pyshacl"]
 
 DATA = Path(__file__).resolve().parent / "data"
 BASE = DATA / "rules" / "base.ttl"

@@ -487,3 +487,120 @@ def generate(
     if manifest is not None:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         cascade.write_manifest(manifest)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("out/demo"),
+    show_default=True,
+    help="Folder for the reports the demo writes.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def demo(output: Path, quiet: bool) -> None:
+    """Run the main job on the bundled Kaltara example with the embedded engine (no server).
+
+    Validates examples/kaltara (conforms) and examples/defects (planted defects) and writes
+    their reports.
+    """
+    from selaras.demo import run_demo
+
+    run_demo(out_dir=output, progress=_progress(quiet))
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--list", "list_analyses", is_flag=True, help="List the analyses and their parameters."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["embedded", "neo4j"]),
+    default="embedded",
+    show_default=True,
+    help="embedded: SPARQL on PATH, no server; neo4j: Cypher on what `selaras load` wrote.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the analysis (repeatable), e.g. --param from=DJPB-SS01.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned text; csv: with a header row; json: an array of objects.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here.")
+@base_option
+@neo4j_options
+def query(
+    name: str | None,
+    paths: tuple[Path, ...],
+    list_analyses: bool,
+    engine: str,
+    params: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    base: str | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+) -> None:
+    """Run the analysis NAME on PATH (embedded engine) or on Neo4j (--engine neo4j).
+
+    `selaras query --list` lists the analyses. An unknown analysis or parameter exits 2 with the
+    valid names; an unknown code in a code parameter gives an empty result and a warning.
+    """
+    from selaras import analyses
+
+    if list_analyses:
+        for found in analyses.analyses():
+            click.echo(f"{found.name}: {found.description}")
+            for parameter in found.parameters:
+                click.echo(f"    --param {parameter.signature()}: {parameter.description}")
+        return
+    if name is None:
+        raise click.UsageError("give the analysis NAME (see `selaras query --list`)")
+    analyses.analysis(name)  # an unknown name fails before any work
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--param takes KEY=VALUE, not {item!r}")
+        values[key.strip()] = value
+    if engine == "neo4j":
+        if paths:
+            raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
+        from selaras.neo4j import connect
+
+        settings = _settings(uri, user, password, database)
+        with connect(settings) as driver:
+            result = analyses.run_analysis(
+                name, engine="neo4j", params=values, driver=driver, database=settings.database
+            )
+    else:
+        if not paths:
+            raise click.UsageError("the embedded engine reads PATH: give RDF files or folders")
+        from selaras.read import read_dataset
+
+        analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
+        dataset = read_dataset(list(paths), base=base)
+        result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
+    for warning in result.warnings:
+        click.echo(f"selaras: warning: {warning}", err=True)
+    text = analyses.render(result, fmt)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(result)} rows", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))

@@ -7,6 +7,7 @@
      |    +-- SpreadsheetError  a workbook or CSV folder with problems (every `sheet!cell: problem`)
      +-- UnknownNameError  unknown profile, analysis, format or parameter (lists valid names)
      +-- DatasetError      the input parsed but cannot be used (empty, inconsistent)
+     +-- ShapeError        a shape uses a SHACL feature the engine does not run, or is malformed
      +-- Neo4jError        Neo4j unreachable, bad credentials, no database (what to do)
 
 Exit code 1 is not an exception: it is the answer "the data does not conform".
@@ -74,6 +75,14 @@ class UnknownNameError(SelarasError):
 
 class DatasetError(SelarasError):
     """Input that parsed but cannot be used as a cascade (for example: it is empty)."""
+
+
+class ShapeError(SelarasError):
+    """A shape the SPARQL engine cannot run as written; the message names the shape and why."""
+
+    def __init__(self, shape: str, message: str) -> None:
+        self.shape = shape
+        super().__init__(f"shape {shape}: {message}")
 
 
 class Neo4jError(SelarasError):

@@ -95,17 +95,20 @@ def _run(tx: neo4j.ManagedTransaction, query: LiteralString, params: dict[str, A
 
 
 def _node_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
+    # Returns the IRIs of nodes that were complete before (had a dataset): only those can have
+    # outgoing relationships to check; a new or bare node has none.
     others = [name for name in mapping.class_labels if name not in labels]
     query: LiteralString = (
         "UNWIND $rows AS row "
         "MERGE (n:" + RESOURCE + " {iri: row.iri}) "
+        "WITH n, row, n.dataset IS NOT NULL AS existed "
         "SET n = row.props "
         "FOREACH (_ IN CASE WHEN any(l IN labels(n) WHERE NOT l IN $keep) THEN [1] ELSE [] END "
         "| REMOVE n" + mapping.label_text(others) + ") "
     )
     if labels:
-        query = query + "SET n" + mapping.label_text(labels)
-    return query
+        query = query + "SET n" + mapping.label_text(labels) + " "
+    return query + "WITH row WHERE existed RETURN row.iri AS iri"
 
 
 _STALE_QUERY: LiteralString = (
@@ -120,7 +123,8 @@ def _rel_query(rel_type: str, mapping: GraphMapping) -> LiteralString:
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Resource {iri: row.s}) "
-        "MERGE (o:Resource {iri: row.o}) "
+        "UNWIND row.o AS target "
+        "MERGE (o:Resource {iri: target}) "
         "MERGE (s)-[:" + mapping.rel_type(rel_type) + "]->(o)"
     )
 
@@ -128,19 +132,29 @@ def _rel_query(rel_type: str, mapping: GraphMapping) -> LiteralString:
 def _write_batch(
     tx: neo4j.ManagedTransaction, batch: Sequence[NodeRow], mapping: GraphMapping
 ) -> WriteCounts:
+    """One transaction: the batch's nodes, then their stale relationships out, then theirs in."""
     counts = WriteCounts()
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
-    keep: list[dict[str, Any]] = []
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in batch:
         by_labels[row.labels].append({"iri": row.iri, "props": row.props})
-        keep.append({"iri": row.iri, "keep": [f"{t}>{o}" for t, o in row.rels]})
+        targets: dict[str, list[str]] = defaultdict(list)
         for rel_type, target in row.rels:
-            by_type[rel_type].append({"s": row.iri, "o": target})
+            targets[rel_type].append(target)
+        for rel_type, objects in targets.items():
+            by_type[rel_type].append({"s": row.iri, "o": objects})
+    existed: set[str] = set()
     for labels, rows in sorted(by_labels.items()):
-        query = _node_query(labels, mapping)
-        counts.add(tx.run(query, rows=rows, keep=[RESOURCE, *labels]).consume().counters)
-    counts.add(tx.run(_STALE_QUERY, rows=keep).consume().counters)
+        result = tx.run(_node_query(labels, mapping), rows=rows, keep=[RESOURCE, *labels])
+        existed.update(record["iri"] for record in result)
+        counts.add(result.consume().counters)
+    if existed:
+        keep = [
+            {"iri": row.iri, "keep": [f"{t}>{o}" for t, o in row.rels]}
+            for row in batch
+            if row.iri in existed
+        ]
+        counts.add(tx.run(_STALE_QUERY, rows=keep).consume().counters)
     for rel_type, pairs in sorted(by_type.items()):
         counts.add(tx.run(_rel_query(rel_type, mapping), rows=pairs).consume().counters)
     return counts

@@ -60,6 +60,7 @@ class GraphMapping:
     predicate_of_name: dict[str, str]
     range_of_predicate: dict[str, str]
     concept_labels: frozenset[str]
+    rank_of_label: dict[str, int]
 
     @property
     def class_labels(self) -> tuple[str, ...]:
@@ -93,6 +94,12 @@ class GraphMapping:
         for name in sorted(names):
             text = text + ":" + self.label(name)
         return text
+
+    def write_rank(self, labels: Iterable[str]) -> int:
+        """Where a node with ``labels`` goes in the load order: the nodes a class points to
+        (the ``rdfs:range`` of its properties) come first, so fewer targets are created bare and
+        completed later."""
+        return max((self.rank_of_label.get(label, 0) for label in labels), default=0)
 
     def most_specific(self, labels: Iterable[str]) -> list[str]:
         """The labels of ``labels`` that are no other one's superclass, sorted."""
@@ -189,10 +196,27 @@ def build_mapping(onto: rdflib.Graph) -> GraphMapping:
             concept_labels.add(named[cls])
 
     ranges: dict[str, str] = {}
+    points_to: dict[rdflib.URIRef, set[rdflib.URIRef]] = {cls: set() for cls in classes}
     for pred in predicates:
         rng = onto.value(pred, RDFS.range)
         if isinstance(rng, rdflib.URIRef) and str(rng).startswith(_XSD):
             ranges[str(pred)] = str(rng)
+        domain = onto.value(pred, RDFS.domain)
+        if domain in points_to and rng in classes and rng != domain:
+            points_to[domain].add(rng)  # type: ignore[index,arg-type]
+
+    rank: dict[rdflib.URIRef, int] = {}
+
+    def depth(cls: rdflib.URIRef, seen: frozenset[rdflib.URIRef]) -> int:
+        if cls not in rank:
+            targets = set(points_to[cls])
+            for parent in ancestors(cls) & classes:
+                targets |= points_to[parent]
+            rank[cls] = 1 + max((depth(t, seen | {cls}) for t in targets - seen), default=-1)
+        return rank[cls]
+
+    for cls in classes:
+        depth(cls, frozenset())
 
     return GraphMapping(
         labels_of_class=labels_of_class,
@@ -202,6 +226,7 @@ def build_mapping(onto: rdflib.Graph) -> GraphMapping:
         predicate_of_name={named[p]: str(p) for p in predicates},
         range_of_predicate=ranges,
         concept_labels=frozenset(concept_labels),
+        rank_of_label={named[c]: rank[c] for c in classes},
     )
 
 

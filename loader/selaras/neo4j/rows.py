@@ -57,37 +57,42 @@ class _Subject:
 def node_rows(
     triples: Iterable[ox.Triple], *, dataset: str, mapping: GraphMapping
 ) -> list[NodeRow]:
-    """The node rows of ``triples`` for dataset ``dataset``, sorted by IRI.
+    """The node rows of ``triples`` for dataset ``dataset``, in load order (then by IRI).
 
     Raises DatasetError when a class or predicate has no graph name, or a term cannot be stored
     (an RDF-star quoted triple, a literal class).
     """
-    subjects: dict[Term, _Subject] = defaultdict(_Subject)
+    subjects: dict[Term, _Subject] = {}
     unknown: Counter[str] = Counter()
     unusable: Counter[str] = Counter()
-    for triple in triples:
-        s, p, o = triple.subject, triple.predicate.value, triple.object
-        if not isinstance(s, ox.NamedNode | ox.BlankNode) or isinstance(o, ox.Triple):
+    names = mapping.name_of_predicate
+    classes = mapping.labels_of_class
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    for triple in triples:  # the hot loop of a load: kept plain
+        s, o = triple.subject, triple.object
+        if isinstance(o, ox.Triple) or not isinstance(s, ox.NamedNode | ox.BlankNode):
             unusable["an RDF-star quoted triple"] += 1
             continue
-        entry = subjects[s]
-        if p == RDF_TYPE:
+        entry = subjects.get(s)
+        if entry is None:
+            entry = subjects[s] = _Subject()
+        if triple.predicate == rdf_type:
             if not isinstance(o, ox.NamedNode):
                 unusable[f"rdf:type with a non-IRI object {o}"] += 1
-            elif o.value not in mapping.labels_of_class:
+            elif o.value not in classes:
                 unknown[f"class <{o.value}>"] += 1
             else:
                 entry.types.add(o.value)
             continue
-        if p not in mapping.name_of_predicate:
+        p = triple.predicate.value
+        if p not in names:
             unknown[f"predicate <{p}>"] += 1
-            continue
-        if isinstance(o, ox.Literal):
+        elif isinstance(o, ox.Literal):
             entry.literals[p][o] = None
         else:
             entry.links[p, o] = None
-            if isinstance(o, ox.BlankNode):
-                subjects.setdefault(o, _Subject())
+            if isinstance(o, ox.BlankNode) and o not in subjects:
+                subjects[o] = _Subject()
     if unknown:
         listed = ", ".join(f"{name} ({count} triples)" for name, count in sorted(unknown.items()))
         raise DatasetError(
@@ -100,7 +105,7 @@ def node_rows(
 
     iris = _blank_node_iris(subjects, dataset)
     rows = [_row(term, entry, iris, dataset, mapping) for term, entry in subjects.items()]
-    rows.sort(key=lambda r: r.iri)
+    rows.sort(key=lambda r: (mapping.write_rank(r.labels), r.iri))
     return rows
 
 

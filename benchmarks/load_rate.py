@@ -1,0 +1,156 @@
+"""Load rate into a real Neo4j: a generated cascade of about 20,000 staff, median of 3 loads.
+
+    python benchmarks/load_rate.py [--staff 20000] [--seed 1] [--batch-size 5000] [--runs 3]
+                                   [--no-write]
+
+Connects like ``selaras load`` (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; the
+local server's password by default), CLEARS THE DATABASE before every run, loads the cascade
+with :func:`selaras.neo4j.load_triples` (as ``selaras load --allow-invalid`` does: mapping,
+batches, writes; parsing and validation are not timed), and writes a table into
+docs/benchmarks.md between ``<!-- load-rate:start -->`` and ``<!-- load-rate:end -->`` (other
+sections of that file are left alone). For scale it also times the server's own pace at the
+simplest writes (``CREATE`` of nodes and of relationships) on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from selaras.generate import generate_cascade
+from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- load-rate:start -->", "<!-- load-rate:end -->"
+LOCAL_PASSWORD = "selaras-dev-password"
+
+
+def cascade(staff: int, seed: int) -> list[ox.Triple]:
+    """The triples of a generated (conforming) cascade, as parsed."""
+    text = generate_cascade(staff=staff, seed=seed).ntriples()
+    return [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    ]
+
+
+def server_pace(driver: Any, database: str) -> tuple[float, float]:
+    """Nodes/s and relationships/s of plain CREATE in one transaction (100,000 of each)."""
+    clear_database(driver, database=database)
+    started = time.perf_counter()
+    driver.execute_query(
+        "UNWIND range(1, 100000) AS i CREATE (:BenchPace {i: i})", database_=database
+    )
+    nodes = 100000 / (time.perf_counter() - started)
+    started = time.perf_counter()
+    driver.execute_query(
+        "MATCH (a:BenchPace) WITH collect(a) AS ns "
+        "UNWIND range(0, size(ns) - 2) AS i "
+        "WITH ns[i] AS a, ns[i + 1] AS b CREATE (a)-[:BENCH_NEXT]->(b)",
+        database_=database,
+    )
+    rels = 99999 / (time.perf_counter() - started)
+    clear_database(driver, database=database)
+    return nodes, rels
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--staff", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    args = parser.parse_args()
+
+    settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
+    triples = cascade(args.staff, args.seed)
+    print(f"{len(triples):,} triples", file=sys.stderr)
+    with connect(settings) as driver:
+        version = driver.execute_query(
+            "CALL dbms.components() YIELD name, versions, edition "
+            "RETURN name + ' ' + versions[0] + ' ' + edition AS v",
+            database_=settings.database,
+        ).records[0]["v"]
+        memory = ", ".join(
+            f"{r['name'].rsplit('.', 1)[0].split('.')[-1]} {r['value']}"
+            for r in driver.execute_query(
+                "SHOW SETTINGS YIELD name, value WHERE name IN "
+                "['server.memory.heap.max_size', 'server.memory.pagecache.size'] "
+                "RETURN name, value ORDER BY name",
+                database_=settings.database,
+            ).records
+            if r["value"] is not None
+        )
+        load_before = os.getloadavg()[0]
+        seconds: list[float] = []
+        summary = None
+        for run in range(args.runs):
+            clear_database(driver, database=settings.database)
+            summary = load_triples(
+                driver,
+                triples,
+                name="benchmark",
+                database=settings.database,
+                batch_size=args.batch_size,
+            )
+            seconds.append(summary.seconds)
+            print(f"run {run + 1}: {summary.text()}", file=sys.stderr)
+        pace_nodes, pace_rels = server_pace(driver, settings.database)
+    assert summary is not None
+    median = statistics.median(seconds)
+    row = (
+        f"| {args.staff:,} | {len(triples):,} | {summary.nodes:,} | {summary.relationships:,} "
+        f"| {args.batch_size:,} | {median:.1f} | {summary.nodes / median:,.0f} "
+        f"| {summary.relationships / median:,.0f} | {', '.join(f'{s:.1f}' for s in seconds)} |"
+    )
+    table = "\n".join(
+        [
+            START,
+            "| staff | triples | nodes | relationships | batch | seconds (median) | nodes/s "
+            "| relationships/s | runs (s) |",
+            "|---|---|---|---|---|---|---|---|---|",
+            row,
+            "",
+            f"Measured {datetime.now(UTC):%Y-%m-%d} with `python benchmarks/load_rate.py "
+            f"--staff {args.staff} --seed {args.seed} --batch-size {args.batch_size}`: "
+            f"`selaras.generate`, {os.cpu_count()} cores (load average {load_before:.1f} "
+            f"when it started), Python {platform.python_version()}, {version} ({memory}) on "
+            "the same machine. A run is "
+            "`load_triples` on an empty database: mapping the triples to rows, the schema, the "
+            "ontology's concept nodes and the batched writes (parsing and validation are not "
+            f"timed). The server's own pace on this machine, for scale: {pace_nodes:,.0f} "
+            f"nodes/s and {pace_rels:,.0f} relationships/s for plain `CREATE` in one "
+            "transaction.",
+            END,
+        ]
+    )
+    print(table)
+    if not args.no_write:
+        write_section(table)
+
+
+def write_section(table: str) -> None:
+    """Put ``table`` between this benchmark's markers in docs/benchmarks.md, nothing else."""
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + table + after
+    else:
+        text = text.rstrip("\n") + "\n\n## Loading into Neo4j\n\n" + table + "\n"
+    DOC.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

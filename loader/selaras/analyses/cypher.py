@@ -1,0 +1,93 @@
+"""The Neo4j engine: an analysis's Cypher file, run as it is, parameters bound as ``$name``.
+
+Reads whatever ``selaras load`` wrote to the database (every dataset in it). Runs in a managed
+read transaction (``execute_read``) on the named database, so routing drivers (clusters, Aura)
+send it to a reader. Driver errors become :class:`~selaras.errors.Neo4jError` via
+:mod:`selaras.neo4j.connection`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, LiteralString, cast
+
+import neo4j
+
+from selaras.analyses.catalog import Analysis, Value
+from selaras.errors import InputError
+
+#: Labels of the node kinds a code parameter can name (closed: query text only from here).
+KIND_LABELS: dict[str, LiteralString] = {"SS": "SS", "IKU": "IKU", "Unit": "Unit"}
+
+
+def _query(text: str) -> LiteralString:
+    # The text is one of the query files Selaras ships, never input: values travel as parameters.
+    return cast(LiteralString, text)  # type: ignore[redundant-cast]
+
+
+def run(
+    analysis: Analysis, driver: neo4j.Driver, *, database: str, params: Mapping[str, Value]
+) -> list[list[Any]]:
+    """The raw rows of ``analysis`` (one value per declared column)."""
+    path = analysis.query_path("cypher")
+    query = _query(path.read_text(encoding="utf-8"))
+    bound = {p.name: params.get(p.name) for p in analysis.parameters}
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
+        result = tx.run(query, bound)
+        keys = list(result.keys())
+        return keys, [list(record.values()) for record in result]
+
+    with driver.session(database=database) as session:
+        keys, rows = session.execute_read(work)
+    if tuple(keys) != analysis.column_names:
+        raise InputError(
+            f"the query returns {keys}, its header declares {list(analysis.column_names)}",
+            path=path,
+        )
+    return rows
+
+
+def code_exists(driver: neo4j.Driver, *, database: str, code: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a node with one of the labels of ``kinds`` has ``code`` (uses the code indexes)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> bool:
+        for kind in kinds:
+            label = KIND_LABELS[kind]
+            query: LiteralString = "MATCH (n:" + label + " {code: $code}) RETURN n LIMIT 1"
+            if tx.run(query, code=code).single() is not None:
+                return True
+        return False
+
+    with driver.session(database=database) as session:
+        return session.execute_read(work)
+
+
+def profile(
+    analysis: Analysis, driver: neo4j.Driver, *, database: str, params: Mapping[str, Value]
+) -> str:
+    """The ``PROFILE`` plan of ``analysis`` as text (operators, rows, db hits), for the docs."""
+    text = "PROFILE " + analysis.query_path("cypher").read_text(encoding="utf-8")
+    bound = {p.name: params.get(p.name) for p in analysis.parameters}
+    with driver.session(database=database) as session:
+        summary = session.run(_query(text), bound).consume()
+    plan = summary.profile
+    if plan is None:
+        return ""
+    return "\n".join(_plan_lines(plan, 0))
+
+
+def _plan_lines(plan: Mapping[str, Any], depth: int) -> list[str]:
+    args = plan.get("args", {})
+    name = str(plan.get("operatorType", "?")).split("@")[0]
+    details = str(args.get("Details", ""))
+    rows = plan.get("rows", 0)
+    hits = plan.get("dbHits", 0)
+    line = f"{'  ' * depth}+{name}"
+    if details:
+        line += f"  {details}"
+    line += f"  (rows {rows}, db hits {hits})"
+    out = [line]
+    for child in plan.get("children", []):
+        out.extend(_plan_lines(child, depth + 1))
+    return out

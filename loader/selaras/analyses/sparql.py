@@ -1,0 +1,126 @@
+"""The embedded engine: an analysis's SPARQL file on the dataset's pyoxigraph store, no server.
+
+The ontology (levels, perspectives, their notations and ranks) is not part of a dataset; it is
+added to the store as the named graph :data:`ONTOLOGY_GRAPH` for the time of the query and read
+together with the data (``default_graph`` lists both), the same concepts Neo4j holds as nodes.
+
+Parameters are bound by replacing the file's ``VALUES ?name { UNDEF }`` placeholders with a
+literal that pyoxigraph itself serialises (so quotes, backslashes and line breaks are escaped);
+input text is never pasted into the query otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+
+import pyoxigraph as ox
+
+from selaras import resources
+from selaras.analyses.catalog import Analysis, Value
+from selaras.errors import InputError
+from selaras.namespace import SEL
+from selaras.read import Dataset, parse_file
+
+ONTOLOGY_GRAPH = ox.NamedNode("urn:selaras:graph:ontology")
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+#: The classes a code parameter's kinds stand for.
+KIND_CLASSES: dict[str, tuple[str, ...]] = {
+    "SS": (str(SEL.StrategicObjective),),
+    "IKU": (str(SEL.KeyPerformanceIndicator),),
+    "Unit": (str(SEL.Unit), str(SEL.Position)),
+}
+
+
+def placeholder(name: str) -> str:
+    """The text a SPARQL file holds where parameter ``name`` is bound."""
+    return f"VALUES ?{name} {{ UNDEF }}"
+
+
+def literal(value: str | int) -> ox.Literal:
+    """A parameter value as an RDF literal (xsd:integer for ints, xsd:string otherwise)."""
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=XSD_INTEGER)
+    return ox.Literal(value)
+
+
+def bind(query: str, analysis: Analysis, params: Mapping[str, Value]) -> str:
+    """``query`` with every given parameter's placeholders replaced by its escaped literal."""
+    for parameter in analysis.parameters:
+        value = params.get(parameter.name)
+        if value is None:
+            continue
+        assert isinstance(value, str | int)
+        query = query.replace(
+            placeholder(parameter.name), f"VALUES ?{parameter.name} {{ {literal(value)} }}"
+        )
+    return query
+
+
+@cache
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    quads: list[ox.Quad] = []
+    for path in resources.ontology_paths():
+        quads.extend(
+            ox.Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH) for t in parse_file(path)
+        )
+    return tuple(quads)
+
+
+@contextmanager
+def with_ontology(store: ox.Store) -> Iterator[ox.Store]:
+    """``store`` with the ontology in :data:`ONTOLOGY_GRAPH` while the block runs."""
+    present = any(True for _ in store.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH))
+    if not present:
+        store.extend(_ontology_quads())
+    try:
+        yield store
+    finally:
+        if not present:
+            store.remove_graph(ONTOLOGY_GRAPH)
+
+
+def select(
+    store: ox.Store, query: str, *, path: str = "query"
+) -> tuple[list[str], list[list[str | None]]]:
+    """Run a SELECT over the data and the ontology; values as lexical forms, None when unbound."""
+    try:
+        solutions = store.query(query, default_graph=[ox.DefaultGraph(), ONTOLOGY_GRAPH])
+    except SyntaxError as exc:
+        raise InputError(f"SPARQL syntax error: {exc}", path=path) from exc
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    rows: list[list[str | None]] = []
+    for solution in solutions:
+        row: list[str | None] = []
+        for name in names:
+            term = solution[name]
+            row.append(None if term is None else term.value)
+        rows.append(row)
+    return names, rows
+
+
+def run(
+    analysis: Analysis, dataset: Dataset, params: Mapping[str, Value]
+) -> list[list[str | None]]:
+    """The raw rows of ``analysis`` on ``dataset`` (one value per declared column)."""
+    path = analysis.query_path("sparql")
+    query = bind(path.read_text(encoding="utf-8"), analysis, params)
+    with with_ontology(dataset.store) as store:
+        names, rows = select(store, query, path=str(path))
+    if tuple(names) != analysis.column_names:
+        raise InputError(
+            f"the query selects {names}, its header declares {list(analysis.column_names)}",
+            path=path,
+        )
+    return rows
+
+
+def code_exists(dataset: Dataset, code: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a node of one of ``kinds`` (SS, IKU, Unit) has ``sel:code`` ``code``."""
+    classes = " ".join(f"<{iri}>" for kind in kinds for iri in KIND_CLASSES[kind])
+    query = f"ASK {{ VALUES ?class {{ {classes} }} ?node <{SEL.code}> {literal(code)} ; a ?class }}"
+    answer = dataset.store.query(query)
+    assert isinstance(answer, ox.QueryBoolean)
+    return bool(answer)

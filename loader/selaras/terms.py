@@ -1,0 +1,77 @@
+"""RDF terms between pyoxigraph and rdflib, and their one textual form (N-Triples).
+
+Both SHACL engines report terms as N-Triples text made by pyoxigraph (``<iri>``, ``"lit"``,
+``"lit"^^<dt>``, ``"x"@id``, ``_:b``), so results compare as strings. rdflib literals are made
+with ``normalize=False`` so that a literal keeps the lexical form the store holds (rdflib would
+otherwise rewrite ``" 5"^^xsd:integer`` as ``"5"`` and two distinct terms would become one).
+
+>>> nt(rdflib.Literal("x", lang="id"))
+'"x"@id'
+>>> to_rdflib(ox.Literal("5", datatype=ox.NamedNode(str(XSD.integer)))).n3()
+'"5"^^<http://www.w3.org/2001/XMLSchema#integer>'
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import XSD
+
+_XSD_STRING = ox.NamedNode(str(XSD.string))
+_RDF_LANGSTRING = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+RdfTerm = rdflib.URIRef | rdflib.BNode | rdflib.Literal
+
+
+def to_rdflib(term: OxTerm) -> RdfTerm:
+    """The rdflib term for a pyoxigraph term, keeping IRIs, blank node ids and lexical forms."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language, normalize=False)
+    if term.datatype == _XSD_STRING:
+        return rdflib.Literal(term.value, normalize=False)
+    return rdflib.Literal(term.value, datatype=term.datatype.value, normalize=False)
+
+
+def to_ox(node: rdflib.term.Node) -> OxTerm:
+    """The pyoxigraph term for an rdflib term (IRIs, blank nodes, literals only)."""
+    if isinstance(node, rdflib.URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, rdflib.BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, rdflib.Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def nt(node: rdflib.term.Node) -> str:
+    """N-Triples text of an rdflib term, as pyoxigraph writes it."""
+    return str(to_ox(node))
+
+
+def is_lang_string(term: ox.Literal) -> bool:
+    return term.datatype == _RDF_LANGSTRING
+
+
+@contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """Silence rdflib's log of literals it cannot convert (ill-typed data is an answer here)."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
