@@ -171,9 +171,9 @@ class Planter:
                 continue
             node_units = {_unit_of(n) for n in plan.nodes}
             if (
-                plan.units & (self.claimed | self.shared)
-                or node_units & self.claimed
-                or plan.nodes & self.claimed_nodes
+                any(u in self.claimed or u in self.shared for u in plan.units)
+                or not node_units.isdisjoint(self.claimed)
+                or not plan.nodes.isdisjoint(self.claimed_nodes)
             ):
                 continue
             self.claimed |= plan.units
