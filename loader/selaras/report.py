@@ -21,7 +21,6 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from itertools import groupby
-from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
@@ -139,12 +138,10 @@ def _verdict(report: ValidationReport, lang: str) -> str:
 def render_text(report: ValidationReport, *, lang: str = "en") -> str:
     """Results grouped by rule (rule id, clause, message once, then one line per node)."""
     words = TEXTS[lang]
-    names = [Path(source).name for source in report.sources]
-    inputs = ", ".join(names) if len(names) <= 3 else f"{names[0]}, ... (+{len(names) - 1})"
+    # The same data gives the same text, whatever the files were called or when it ran.
     lines = [
-        f"{words['title']}: {inputs} ({report.triples} {words['triples']}), "
-        f"{words['profile']} {report.profile}, {words['engine']} {report.engine}, "
-        f"{report.created}",
+        f"{words['title']}: {words['profile']} {report.profile}, "
+        f"{words['engine']} {report.engine}",
         "",
     ]
     if not report.results:
@@ -242,9 +239,6 @@ def _term(text: str) -> rdflib.term.Node:
 
 def _path(graph: rdflib.Graph, text: str) -> rdflib.term.Node:
     """A SHACL path node for the path text of a result (``<p>``, ``^<p>``, ``<p>/^<q>``)."""
-    typed = _TYPED.match(text)
-    if typed:
-        return f"{typed.group(1)}^^{shorten(typed.group(2))}"
     steps = _PATH_STEP.findall(text) or [text]
     nodes: list[rdflib.term.Node] = []
     for step in steps:
