@@ -140,8 +140,7 @@ def render_text(report: ValidationReport, *, lang: str = "en") -> str:
     words = TEXTS[lang]
     # The same data gives the same text, whatever the files were called or when it ran.
     lines = [
-        f"{words['title']}: {words['profile']} {report.profile}, "
-        f"{words['engine']} {report.engine}",
+        f"{words['title']}: {words['profile']} {report.profile}, {words['engine']} {report.engine}",
         "",
     ]
     if not report.results:
