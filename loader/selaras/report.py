@@ -197,11 +197,12 @@ def report_graph(report: ValidationReport) -> rdflib.Graph:
     graph = rdflib.Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    node = rdflib.BNode()
+    # Blank node ids follow the report's order, so the same report serialises to the same bytes.
+    node = rdflib.BNode("report")
     graph.add((node, RDF.type, SH.ValidationReport))
     graph.add((node, SH.conforms, rdflib.Literal(report.conforms)))
-    for r in report.results:
-        result = rdflib.BNode()
+    for number, r in enumerate(report.results, start=1):
+        result = rdflib.BNode(f"result{number}")
         graph.add((node, SH.result, result))
         graph.add((result, RDF.type, SH.ValidationResult))
         graph.add((result, SH.focusNode, _term(r.focus)))
@@ -209,7 +210,7 @@ def report_graph(report: ValidationReport) -> rdflib.Graph:
         if r.shape:
             graph.add((result, SH.sourceShape, _term(r.shape)))
         if r.path:
-            graph.add((result, SH.resultPath, _path(graph, r.path)))
+            graph.add((result, SH.resultPath, _path(graph, r.path, f"result{number}-path")))
         if r.value:
             graph.add((result, SH.value, _term(r.value)))
         graph.add((result, SH.resultMessage, rdflib.Literal(r.message_id, lang="id")))
@@ -236,21 +237,24 @@ def _term(text: str) -> rdflib.term.Node:
     return rdflib.URIRef(text)
 
 
-def _path(graph: rdflib.Graph, text: str) -> rdflib.term.Node:
+def _path(graph: rdflib.Graph, text: str, name: str) -> rdflib.term.Node:
     """A SHACL path node for the path text of a result (``<p>``, ``^<p>``, ``<p>/^<q>``)."""
     steps = _PATH_STEP.findall(text) or [text]
     nodes: list[rdflib.term.Node] = []
-    for step in steps:
+    for number, step in enumerate(steps):
         if step.startswith("^"):
-            inverse = rdflib.BNode()
+            inverse = rdflib.BNode(f"{name}{number}")
             graph.add((inverse, SH.inversePath, _term(step[1:])))
             nodes.append(inverse)
         else:
             nodes.append(_term(step))
     if len(nodes) == 1:
         return nodes[0]
-    head = rdflib.BNode()
-    rdflib.collection.Collection(graph, head, nodes)
+    head = rdflib.BNode(name)
+    items = [rdflib.BNode(f"{name}-list{n}") for n in range(1, len(nodes))]
+    for this, item, rest in zip([head, *items], nodes, [*items, RDF.nil], strict=True):
+        graph.add((this, RDF.first, item))
+        graph.add((this, RDF.rest, rest))
     return head
 
 
