@@ -284,7 +284,8 @@ def test_blank_node_values_keep_their_ids_in_both_engines() -> None:
             ["<http://example.org/P>", "sh:inversePath"],
         ),
         (
-            "ex:S a sh:NodeShape, rdfs:Class ; sh:property ex:P . ex:P sh:path ex:p ; sh:minCount 1 .",
+            "ex:S a sh:NodeShape, rdfs:Class ; sh:property ex:P . "
+            "ex:P sh:path ex:p ; sh:minCount 1 .",
             ["<http://example.org/S>", "implicit class target"],
         ),
         (
@@ -293,7 +294,8 @@ def test_blank_node_values_keep_their_ids_in_both_engines() -> None:
             ["<http://example.org/S>", "VALUES"],
         ),
         (
-            'ex:S sh:targetClass ex:C ; sh:sparql [ sh:select "SELECT ?x WHERE { $this ?p ?x }" ] .',
+            "ex:S sh:targetClass ex:C ; "
+            'sh:sparql [ sh:select "SELECT ?x WHERE { $this ?p ?x }" ] .',
             ["<http://example.org/S>", "must select ?this"],
         ),
         (
