@@ -123,6 +123,7 @@ class _Engine:
         self.g = shapes
         self._subclasses: dict[str, tuple[str, ...]] = {}
         self._targets: dict[str, frozenset[str]] = {}
+        self._answers: dict[str, list[ox.QuerySolution]] = {}
 
     # -- shapes -------------------------------------------------------------------------
 
@@ -286,13 +287,16 @@ class _Engine:
     # -- running ------------------------------------------------------------------------
 
     def select(self, query: str) -> list[ox.QuerySolution]:
-        """Run one SELECT; with DEBUG logging, each query is logged with its time."""
+        """Run one SELECT (once: shapes sharing a path ask the same); DEBUG logs its time."""
+        if query in self._answers:
+            return self._answers[query]
         start = time.perf_counter()
         solutions = self.store.query(query)
         assert isinstance(solutions, ox.QuerySolutions)
         rows = list(solutions)
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("%.3f s, %d rows: %s", time.perf_counter() - start, len(rows), query)
+        self._answers[query] = rows
         return rows
 
     def run_shape(self, shape: _Shape) -> Iterator[RawResult]:
