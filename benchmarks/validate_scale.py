@@ -50,8 +50,21 @@ def one_run(path: Path, engine: str) -> dict[str, float]:
         "parse_cpu": parse_cpu,
         "validate": validate_wall,
         "validate_cpu": validate_cpu,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": peak_memory_mb(),
     }
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory since its exec (Linux VmHWM).
+
+    ``ru_maxrss`` would also count the parent's memory at fork time: Linux keeps it across exec.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(path: Path, engine: str) -> dict[str, float]:
