@@ -178,3 +178,13 @@ def test_installed_script_in_a_subprocess(files: dict[str, Path]) -> None:
     assert broken.returncode == 2 and broken.stdout == ""
     assert broken.stderr.startswith(f"selaras: error: {files['bad']}:3:8: ")
     assert len(broken.stderr.splitlines()) == 1 and "Traceback" not in broken.stderr
+
+
+def test_progress_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from selaras.progress import RichProgress
+
+    progress = RichProgress()
+    assert not progress.enabled
+    with progress.task("Reading", total=3) as task:
+        task.advance(3)
+    assert capsys.readouterr().err == ""
