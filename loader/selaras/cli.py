@@ -30,6 +30,13 @@ class _Group(click.Group):
                 raise
             click.echo(f"selaras: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except click.UsageError as exc:
+            # One line, like every other error; click's own form spans four.
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = f"selaras {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "selaras"
+            click.echo(f"selaras: error: {exc.format_message()} (see '{where} --help')", err=True)
+            ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("selaras: interrupted", err=True)
             ctx.exit(130)
@@ -72,15 +79,17 @@ profile_option = click.option(
     type=click.Choice(["text", "ttl", "jsonld", "html", "csv"]),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format: text, SHACL report as Turtle or JSON-LD, HTML for auditors, CSV.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file."
+)
 @click.option(
     "--lang",
     type=click.Choice(["id", "en"]),
     default="en",
     show_default=True,
-    help="Language of the messages.",
+    help="Language of the messages and of the text and HTML reports.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
@@ -88,10 +97,15 @@ profile_option = click.option(
     type=click.Choice(["sparql", "pyshacl"]),
     default="sparql",
     show_default=True,
-    help="SHACL engine (pyshacl is the slow reference).",
+    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
 )
 @click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress output (there is none unless stderr is a terminal).",
+)
 def validate(
     paths: tuple[Path, ...],
     profile: str,
@@ -106,21 +120,25 @@ def validate(
     """Check cascades (RDF files, folders, spreadsheets) against the KMK 467 shapes.
 
     Exit 0 when the data conforms, 1 when violations are found (warnings too with --strict),
-    2 for bad input.
+    2 for bad input (missing or malformed file, empty dataset, unknown profile or format).
     """
+    from selaras.errors import InputError
     from selaras.read import read_dataset
     from selaras.report import render
     from selaras.validate import validate as run_validation
 
+    resources.profile_path(profile)  # an unknown profile fails before any reading
     progress = _progress(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
     text = render(report, fmt=fmt, lang=lang)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write the report: {exc.strerror}", path=output) from exc
         click.echo(
-            f"{output}: {report.count('Violation')} violations, {report.count('Warning')} warnings",
-            err=True,
+            f"{output}: {report.violations} violations, {report.warnings} warnings", err=True
         )
     else:
         click.echo(text, nl=not text.endswith("\n"))

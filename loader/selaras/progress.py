@@ -36,7 +36,11 @@ SILENT: Progress = _Silent()
 
 
 class RichProgress:
-    """Progress bars on stderr (rich hides them when stderr is not a terminal)."""
+    """Progress bars on stderr, only when stderr is a terminal.
+
+    Rich would still print the bars' final state to a pipe or file when the work ends; a log
+    or a report redirected there must not get them, so off a terminal this reporter is silent.
+    """
 
     def __init__(self) -> None:
         from rich.console import Console
@@ -60,8 +64,15 @@ class RichProgress:
             transient=False,
         )
 
+    @property
+    def enabled(self) -> bool:
+        return self._console.is_terminal
+
     @contextmanager
     def task(self, description: str, total: float | None = None) -> Iterator[Task]:
+        if not self.enabled:
+            yield _SilentTask()
+            return
         with self._progress:
             task_id = self._progress.add_task(description, total=total)
 

@@ -26,9 +26,10 @@ How a shape is compiled:
   values, Python checks each once the same way, and one more query finds the nodes holding the
   failing ones.
 * **sh:sparql**: ``$this`` becomes the variable ``?this``; the shape's focus nodes (a pattern or
-  a ``SELECT DISTINCT ?this`` sub-select) are joined first into the query's top-level group, so
-  ``?this`` is bound wherever ``$this`` was pre-bound; prefixes come from
-  ``sh:prefixes``/``sh:declare``; the query runs once for all focus nodes.
+  a ``SELECT DISTINCT ?this`` sub-select) are joined into the query's top-level group, so each
+  solution is one of a focus node's, as with pre-binding wherever the query binds ``$this``
+  itself (the house rule of ``shapes/``); prefixes come from ``sh:prefixes``/``sh:declare``;
+  the query runs once for all focus nodes.
 
 Anything else (``sh:node``, ``sh:or``, ``sh:targetNode``, other paths, ...) raises
 :class:`~selaras.errors.ShapeError` naming the shape, rather than being skipped silently.
@@ -122,6 +123,7 @@ class _Engine:
         self.g = shapes
         self._subclasses: dict[str, tuple[str, ...]] = {}
         self._targets: dict[str, frozenset[str]] = {}
+        self._answers: dict[str, list[ox.QuerySolution]] = {}
 
     # -- shapes -------------------------------------------------------------------------
 
@@ -285,13 +287,16 @@ class _Engine:
     # -- running ------------------------------------------------------------------------
 
     def select(self, query: str) -> list[ox.QuerySolution]:
-        """Run one SELECT; with DEBUG logging, each query is logged with its time."""
+        """Run one SELECT (once: shapes sharing a path ask the same); DEBUG logs its time."""
+        if query in self._answers:
+            return self._answers[query]
         start = time.perf_counter()
         solutions = self.store.query(query)
         assert isinstance(solutions, ox.QuerySolutions)
         rows = list(solutions)
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("%.3f s, %d rows: %s", time.perf_counter() - start, len(rows), query)
+        self._answers[query] = rows
         return rows
 
     def run_shape(self, shape: _Shape) -> Iterator[RawResult]:
@@ -737,10 +742,29 @@ def _rewrite_select(
         if "?this" not in projection.split() and not (number == 0 and "*" in projection):
             where = "the query" if number == 0 else "a nested SELECT"
             raise fail(shape.node, f"{where} must select ?this ($this)")
-    first_brace = masked.find("{", selects[0].end())
-    rewritten = f"{text[: first_brace + 1]} {shape.focus} {text[first_brace + 1 :]}"
+    end = _closing_brace(masked, masked.find("{", selects[0].end()))
+    if end < 0:
+        raise fail(shape.node, "sh:select has unbalanced braces")
+    # The focus pattern closes the top-level group: joined with everything the group binds
+    # (?this included), like a pre-binding; placed first, pyoxigraph may pick a plan that
+    # starts from it and takes minutes.
+    rewritten = f"{text[:end]} {shape.focus} {text[end:]}"
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
     return header + rewritten
+
+
+def _closing_brace(masked: str, start: int) -> int:
+    """Index of the ``}`` closing the ``{`` at ``start`` (-1 when there is none)."""
+    depth = 0
+    for index in range(start, len(masked)):
+        char = masked[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
 
 
 def _replace_masked(text: str, masked: str, pattern: re.Pattern[str], new: str) -> str:

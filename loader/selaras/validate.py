@@ -375,7 +375,10 @@ def run_pyshacl(store: ox.Store, shapes: rdflib.Graph) -> list[RawResult]:
         _conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
         )
-    assert isinstance(report, rdflib.Graph)
+    if not isinstance(report, rdflib.Graph):  # pySHACL refused a shape: it says why
+        from selaras.errors import ShapeError
+
+        raise ShapeError("(pySHACL)", str(report).strip().splitlines()[-1] if report else "")
     raw: list[RawResult] = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         path = report.value(result, SH.resultPath)
