@@ -516,16 +516,23 @@ def generate(
     show_default=True,
     help="Folder for the reports the demo writes.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the report messages.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def demo(output: Path, quiet: bool) -> None:
-    """Run the main job on the bundled Kaltara example with the embedded engine (no server).
+def demo(output: Path, lang: str, quiet: bool) -> None:
+    """Run the main job on the bundled examples with the embedded engine (no server).
 
-    Validates examples/kaltara (conforms) and examples/defects (planted defects) and writes
-    their reports.
+    Validates examples/kaltara (conforms) and examples/defects (planted defects), writes their
+    reports (HTML, CSV, Turtle, text) and the orphans, misaligned and coverage analyses (CSV).
     """
     from selaras.demo import run_demo
 
-    run_demo(out_dir=output, progress=_progress(quiet))
+    run_demo(out_dir=output, progress=_progress(quiet), lang=lang)
 
 
 @main.command()

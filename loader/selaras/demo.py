@@ -1,8 +1,11 @@
-"""Demo stage: the main job end to end on the bundled Kaltara example, embedded engine only.
+"""Demo stage: the main job end to end on the bundled examples, embedded engine only.
 
 1. read ``examples/kaltara`` (the North Kalimantan treasury chain) and validate it;
 2. read ``examples/defects`` (the same chain with planted defects) and validate it;
-3. write both reports into the output folder.
+3. write each validation report as HTML (to read and file), CSV, Turtle (``sh:ValidationReport``)
+   and text;
+4. run the alignment analyses (``orphans``, ``misaligned``, ``coverage``) on both and write
+   them as CSV.
 
 Nothing needs a server; the output folder holds everything the demo wrote.
 """
@@ -17,10 +20,17 @@ from rich.console import Console
 from rich.table import Table
 
 from selaras import resources
+from selaras.analyses import QueryResult, run_analysis
+from selaras.analyses import render as render_rows
 from selaras.progress import SILENT, Progress
-from selaras.read import Dataset, read_dataset
+from selaras.read import read_dataset
 from selaras.report import render
 from selaras.validate import ValidationReport, validate
+
+EXAMPLES = ("kaltara", "defects")
+#: Report formats the demo writes, with their file suffixes.
+REPORT_FORMATS = {"html": "html", "csv": "csv", "ttl": "ttl", "text": "txt"}
+ANALYSES = ("orphans", "misaligned", "coverage")
 
 
 @dataclass
@@ -28,22 +38,25 @@ class DemoOutcome:
     """What the demo found and wrote."""
 
     reports: dict[str, ValidationReport] = field(default_factory=dict)
+    analyses: dict[tuple[str, str], QueryResult] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
 
 
 def run_demo(
-    *, out_dir: Path, console: Console | None = None, progress: Progress = SILENT
+    *,
+    out_dir: Path,
+    console: Console | None = None,
+    progress: Progress = SILENT,
+    lang: str = "en",
 ) -> DemoOutcome:
     """Validate and analyse the bundled examples, writing reports into ``out_dir``."""
     console = console or Console()
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = DemoOutcome()
-    datasets: dict[str, Dataset] = {}
-    for name in ("kaltara", "defects"):
+    for name in EXAMPLES:
         path = resources.example_path(name)
         console.rule(f"[bold]examples/{name}")
         dataset = read_dataset([path], progress=progress)
-        datasets[name] = dataset
         report = validate(dataset, progress=progress)
         outcome.reports[name] = report
         verdict = "[green]conforms" if report.conforms else "[red]does not conform"
@@ -53,12 +66,23 @@ def run_demo(
         )
         if report.results:
             console.print(_rule_table(report))
-        target = out_dir / f"{name}-validation.txt"
-        target.write_text(render(report, fmt="text", lang="en"), encoding="utf-8")
-        outcome.written.append(target)
+        for fmt, suffix in REPORT_FORMATS.items():
+            target = out_dir / f"{name}-validation.{suffix}"
+            target.write_text(render(report, fmt=fmt, lang=lang), encoding="utf-8")
+            outcome.written.append(target)
+        counts = []
+        for analysis in ANALYSES:
+            result = run_analysis(analysis, dataset=dataset)
+            outcome.analyses[(name, analysis)] = result
+            target = out_dir / f"{name}-{analysis}.csv"
+            target.write_text(render_rows(result, "csv"), encoding="utf-8")
+            outcome.written.append(target)
+            counts.append(f"{analysis} {len(result.rows)}")
+        console.print("analyses (rows): " + ", ".join(counts))
     console.rule("[bold]written")
     for path in outcome.written:
         console.print(f"  {path}")
+    console.print(f"Open {out_dir / 'defects-validation.html'} in a browser to read the report.")
     return outcome
 
 
