@@ -293,8 +293,8 @@ def load(
     graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
     """
     from selaras.neo4j import connect, load_triples
-    from selaras.neo4j.export import quiet_rdflib
     from selaras.read import expand_paths, read_dataset, read_triples
+    from selaras.terms import quiet_rdflib
     from selaras.validate import validate as run_validation
 
     progress = _progress(quiet)

@@ -14,6 +14,7 @@ otherwise rewrite ``" 5"^^xsd:integer`` as ``"5"`` and two distinct terms would 
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,12 +29,14 @@ OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 RdfTerm = rdflib.URIRef | rdflib.BNode | rdflib.Literal
 
 
-def to_rdflib(term: OxTerm) -> RdfTerm:
+def to_rdflib(term: object) -> RdfTerm:
     """The rdflib term for a pyoxigraph term, keeping IRIs, blank node ids and lexical forms."""
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return rdflib.BNode(term.value)
+    if not isinstance(term, ox.Literal):
+        raise TypeError(f"not an RDF term: {term!r}")
     if term.language:
         return rdflib.Literal(term.value, lang=term.language, normalize=False)
     if term.datatype == _XSD_STRING:
@@ -67,11 +70,15 @@ def is_lang_string(term: ox.Literal) -> bool:
 
 @contextmanager
 def quiet_rdflib() -> Iterator[None]:
-    """Silence rdflib's log of literals it cannot convert (ill-typed data is an answer here)."""
+    """Silence rdflib's log and warnings about literals it cannot convert
+    (``"abc"^^xsd:decimal``): ill-typed data is kept exactly on purpose (the defects example has
+    it), and rdflib would log a traceback for each one on the terminal."""
     logger = logging.getLogger("rdflib.term")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module="rdflib")
+            yield
     finally:
         logger.setLevel(level)

@@ -369,7 +369,7 @@ def run_pyshacl(store: ox.Store, shapes: rdflib.Graph) -> list[RawResult]:
     data = rdflib.Graph()
     with quiet_rdflib():
         data.addN(
-            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), data)  # type: ignore[arg-type]
+            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), data)
             for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         )
         _conforms, report, _text = pyshacl.validate(

@@ -10,10 +10,7 @@ by hand in Neo4j) are left out.
 
 from __future__ import annotations
 
-import logging
-import warnings
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any, LiteralString
 
 import neo4j
@@ -38,6 +35,7 @@ from selaras.neo4j.rows import BNODE_PREFIX
 from selaras.neo4j.values import XSD_STRING, decode
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
+from selaras.terms import quiet_rdflib, to_ox, to_rdflib
 
 RdfTriple = tuple[rdflib.term.Node, rdflib.URIRef, rdflib.term.Node]
 
@@ -168,24 +166,6 @@ def node_triples(record: dict[str, Any], mapping: GraphMapping) -> Iterator[RdfT
             yield subject, predicate, _term(target, bool(blank))
 
 
-@contextmanager
-def quiet_rdflib() -> Iterator[None]:
-    """Silence rdflib's warnings about ill-typed literals (``"abc"^^xsd:decimal``).
-
-    They are data, kept exactly on purpose (a defects dataset has them); rdflib would log a
-    traceback for each one on the terminal.
-    """
-    logger = logging.getLogger("rdflib.term")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", category=UserWarning, module="rdflib")
-            yield
-    finally:
-        logger.setLevel(level)
-
-
 #: Formats :func:`serialize` writes (``selaras export --format``).
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -202,15 +182,22 @@ def serialize(graph: rdflib.Graph, fmt: str) -> str:
     """
     if fmt not in RDF_FORMATS:
         raise UnknownNameError("RDF format", fmt, RDF_FORMATS)
-    triples = [(_ox(s), _ox(p), _ox(o)) for s, p, o in graph]
-    triples.sort(key=lambda t: (str(t[0]), t[1].value != _RDF_TYPE, str(t[1]), str(t[2])))
+    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]  # type: ignore[arg-type]
+    triples.sort(
+        key=lambda t: (
+            str(t.subject),
+            t.predicate.value != _RDF_TYPE,
+            str(t.predicate),
+            str(t.object),
+        )
+    )
     prefixes = {
         prefix: str(ns)
         for prefix, ns in graph.namespaces()
         if prefix in ("sel", "rdf", "rdfs", "skos", "xsd", "org", "owl")
     }
     data = ox.serialize(
-        [ox.Triple(*t) for t in triples],
+        triples,
         format=RDF_FORMATS[fmt],
         prefixes=prefixes if fmt == "ttl" else None,
     )
@@ -219,20 +206,6 @@ def serialize(graph: rdflib.Graph, fmt: str) -> str:
 
 
 _RDF_TYPE = str(RDF.type)
-
-
-def _ox(term: rdflib.term.Node) -> Any:
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot write {term!r}")
 
 
 def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
@@ -245,7 +218,11 @@ def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
     with quiet_rdflib():
         for triple in triples:
             graph.add(
-                (_rdf(triple.subject), rdflib.URIRef(triple.predicate.value), _rdf(triple.object))
+                (
+                    to_rdflib(triple.subject),
+                    rdflib.URIRef(triple.predicate.value),
+                    to_rdflib(triple.object),
+                )
             )
     return graph
 
@@ -253,13 +230,3 @@ def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
 def dataset_graph(dataset: Dataset) -> rdflib.Graph:
     """:func:`rdflib_graph` of a Dataset (whose store has canonicalised numeric literals)."""
     return rdflib_graph(dataset.triples())
-
-
-def _rdf(term: object) -> rdflib.term.Node:
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if isinstance(term, ox.Literal):
-        return literal(term.value, term.datatype.value, term.language)
-    raise TypeError(f"cannot convert {term!r} to rdflib")
