@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -24,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,11 +94,17 @@ def median(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
-def table(rows: list[dict[str, float]], reference: dict[str, float] | None, runs: int) -> str:
+def table(
+    rows: list[dict[str, float]], reference: dict[str, float] | None, runs: int, load: float
+) -> str:
+    command = " ".join(["python", "benchmarks/validate_scale.py", *sys.argv[1:]])
     lines = [
         f"Generated cascades (seed 1, 1 % defects), SPARQL engine, median of {runs} run(s), "
         f"each in a fresh process; {platform.python_implementation()} "
-        f"{platform.python_version()}, {platform.machine()}.",
+        f"{platform.python_version()}, pyoxigraph {version('pyoxigraph')}, "
+        f"pySHACL {version('pyshacl')}, {platform.machine()}, {os.cpu_count()} cores. "
+        f"Measured {date.today().isoformat()} with `{command}`; load average {load:.1f} when "
+        "it started.",
         "",
         "| staff | triples | parse s | validate s | validate CPU s | peak memory MB | results |",
         "|---:|---:|---:|---:|---:|---:|---:|",
@@ -150,6 +159,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(one_run(args.one, args.engine)))
         return
+    load = os.getloadavg()[0]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for staff in args.staff:
@@ -171,7 +181,7 @@ def main() -> None:
                 row = {key: median(mine, key) for key in mine[0]}
                 row["staff"] = staff
                 rows.insert(0, row)
-    text = table(sorted(rows, key=lambda r: r["staff"]), reference, args.runs)
+    text = table(sorted(rows, key=lambda r: r["staff"]), reference, args.runs, load)
     write_doc(text)
     print(text)
 
