@@ -69,6 +69,26 @@ profile_option = click.option(
     help="Regulation profile: a name from shapes/profiles/ or a path to a profile .ttl.",
 )
 
+base_option = click.option(
+    "--base",
+    help="IRI prefix for identifiers minted from spreadsheet codes "
+    "[default: https://w3id.org/selaras/id/].",
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the messages and of the text and HTML reports.",
+)
+
 
 @main.command()
 @paths_argument
@@ -84,22 +104,10 @@ profile_option = click.option(
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the messages and of the text and HTML reports.",
-)
+@lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option(
-    "--engine",
-    type=click.Choice(["sparql", "pyshacl"]),
-    default="sparql",
-    show_default=True,
-    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
-)
-@click.option("--base", help="IRI prefix for identifiers minted from spreadsheet codes.")
+@engine_option
+@base_option
 @click.option(
     "-q",
     "--quiet",
@@ -143,13 +151,6 @@ def validate(
     else:
         click.echo(text, nl=not text.endswith("\n"))
     sys.exit(report.exit_code(strict=strict))
-
-
-base_option = click.option(
-    "--base",
-    help="IRI prefix for identifiers minted from spreadsheet codes "
-    "[default: https://w3id.org/selaras/id/].",
-)
 
 
 @main.command("import")
@@ -222,15 +223,6 @@ def _settings(uri: str | None, user: str | None, password: str | None, database:
     return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
 
 
-def _validation_engine(requested: str) -> str:
-    """The SPARQL engine when its module is installed, else the pySHACL reference."""
-    import importlib.util
-
-    if requested == "sparql" and importlib.util.find_spec("selaras.shacl_sparql") is None:
-        return "pyshacl"
-    return requested
-
-
 def default_dataset_name(paths: tuple[Path, ...]) -> str:
     """The input's folder or file name (several inputs: their names joined by '+')."""
     names = [p.resolve().name if p.is_dir() else p.stem for p in paths]
@@ -261,13 +253,7 @@ def default_dataset_name(paths: tuple[Path, ...]) -> str:
     help="Subjects written per transaction.",
 )
 @profile_option
-@click.option(
-    "--engine",
-    type=click.Choice(["sparql", "pyshacl"]),
-    default="sparql",
-    show_default=True,
-    help="SHACL engine for the validation before loading.",
-)
+@engine_option
 @base_option
 @neo4j_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
@@ -308,7 +294,7 @@ def load(
                 report = run_validation(
                     dataset,
                     profile=profile,
-                    engine=_validation_engine(engine),  # type: ignore[arg-type]
+                    engine=engine,  # type: ignore[arg-type]
                     progress=progress,
                 )
             del dataset
@@ -516,13 +502,7 @@ def generate(
     show_default=True,
     help="Folder for the reports the demo writes.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the report messages.",
-)
+@lang_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 def demo(output: Path, lang: str, quiet: bool) -> None:
     """Run the main job on the bundled examples with the embedded engine (no server).
