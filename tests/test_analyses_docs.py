@@ -1,4 +1,5 @@
-"""docs/analyses.md shows real output: every `$ selaras query ...` block is run and compared."""
+"""docs/analyses.md and the README show real output: every `$ selaras query ...` block is run
+and compared."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ from selaras.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "analyses.md"
 BLOCK = re.compile(r"```console\n\$ (selaras query [^\n]*)\n((?:(?!```).*\n)*)```")
+README = ROOT / "README.md"
 BLOCKS = BLOCK.findall(DOC.read_text(encoding="utf-8"))
+README_BLOCKS = BLOCK.findall(README.read_text(encoding="utf-8"))
 
 
-def test_the_page_shows_every_analysis() -> None:
-    shown = {shlex.split(command)[2] for command, _ in BLOCKS}
+@pytest.mark.parametrize("blocks", [BLOCKS, README_BLOCKS], ids=["docs", "readme"])
+def test_the_page_shows_every_analysis(blocks: list[tuple[str, str]]) -> None:
+    shown = {shlex.split(command)[2] for command, _ in blocks}
     assert shown == {
         "cascade",
         "line-of-sight",
@@ -29,7 +33,11 @@ def test_the_page_shows_every_analysis() -> None:
     }
 
 
-@pytest.mark.parametrize(("command", "output"), BLOCKS, ids=[c for c, _ in BLOCKS])
+@pytest.mark.parametrize(
+    ("command", "output"),
+    BLOCKS + README_BLOCKS,
+    ids=[f"docs: {c}" for c, _ in BLOCKS] + [f"readme: {c}" for c, _ in README_BLOCKS],
+)
 def test_documented_output_is_what_the_command_prints(
     command: str, output: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
