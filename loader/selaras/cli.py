@@ -546,6 +546,12 @@ def demo(output: Path, lang: str, quiet: bool) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here.")
 @base_option
 @neo4j_options
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress output (there is none unless stderr is a terminal).",
+)
 def query(
     name: str | None,
     paths: tuple[Path, ...],
@@ -559,6 +565,7 @@ def query(
     user: str | None,
     password: str | None,
     database: str | None,
+    quiet: bool,
 ) -> None:
     """Run the analysis NAME on PATH (embedded engine) or on Neo4j (--engine neo4j).
 
@@ -576,6 +583,7 @@ def query(
     if name is None:
         raise click.UsageError("give the analysis NAME (see `selaras query --list`)")
     analyses.analysis(name)  # an unknown name fails before any work
+    progress = _progress(quiet)
     values: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -588,7 +596,7 @@ def query(
         from selaras.neo4j import connect
 
         settings = _settings(uri, user, password, database)
-        with connect(settings) as driver:
+        with connect(settings) as driver, progress.task(f"Running {name} on Neo4j"):
             result = analyses.run_analysis(
                 name, engine="neo4j", params=values, driver=driver, database=settings.database
             )
@@ -598,8 +606,9 @@ def query(
         from selaras.read import read_dataset
 
         analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
-        dataset = read_dataset(list(paths), base=base)
-        result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
+        dataset = read_dataset(list(paths), base=base, progress=progress)
+        with progress.task(f"Running {name}"):
+            result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
     for warning in result.warnings:
         click.echo(f"selaras: warning: {warning}", err=True)
     text = analyses.render(result, fmt)
