@@ -19,6 +19,7 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from selaras.errors import UnknownNameError
+from selaras.jsonld import write_jsonld
 from selaras.namespace import SEL_IRI
 from selaras.neo4j.mapping import (
     BLANK_KEY,
@@ -177,12 +178,16 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 def serialize(graph: rdflib.Graph, fmt: str) -> str:
     """``graph`` as Turtle, N-Triples or JSON-LD, every literal exactly as it is in the graph.
 
-    pyoxigraph writes the text: rdflib's Turtle writer re-formats numbers from their values
+    JSON-LD is compact, with the Selaras context (:mod:`selaras.jsonld`). For Turtle and
+    N-Triples pyoxigraph writes the text: rdflib's Turtle writer re-formats numbers from their
+    values
     (``"0.30000000000000004"^^xsd:double`` becomes ``3e-01``), which would lose data.
     """
     if fmt not in RDF_FORMATS:
         raise UnknownNameError("RDF format", fmt, RDF_FORMATS)
     triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]  # type: ignore[arg-type]
+    if fmt == "jsonld":
+        return write_jsonld(triples)
     triples.sort(
         key=lambda t: (
             str(t.subject),
