@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 import rdflib
 from click.testing import CliRunner
 from rdflib.namespace import RDF, SH
@@ -19,7 +20,15 @@ def _manifest() -> set[tuple[str, str]]:
         return {(row["rule_id"], row["focus"]) for row in csv.DictReader(f)}
 
 
-def test_demo_writes_reports_and_analyses(tmp_path: Path) -> None:
+def defects_triples(root: Path) -> list[object]:
+    from selaras.read import read_triples
+
+    return list(read_triples([root / "examples" / "defects"]))
+
+
+def test_demo_writes_reports_and_analyses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = example_path("kaltara").parents[1]
+    monkeypatch.chdir(root)
     outcome = run_demo(out_dir=tmp_path)
 
     kaltara, defects = outcome.reports["kaltara"], outcome.reports["defects"]
@@ -50,6 +59,10 @@ def test_demo_writes_reports_and_analyses(tmp_path: Path) -> None:
     # HTML names every rule that fired
     html = (tmp_path / "defects-validation.html").read_text(encoding="utf-8")
     assert all(f'id="rule-{rule}"' in html for rule, _ in _manifest())
+    # inputs named as the reader knows them (relative to the working folder), counts readable
+    assert '<li class="code">examples/defects/units.ttl</li>' in html
+    assert str(root) not in html
+    assert f"{len(defects_triples(root)):,} triples" in html
 
     # analyses: Kaltara has no orphans and no misaligned SS; the defects example has both
     assert not outcome.analyses[("kaltara", "orphans")].rows

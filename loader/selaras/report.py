@@ -21,6 +21,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from itertools import groupby
+from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
@@ -261,6 +262,18 @@ def _path(graph: rdflib.Graph, text: str, name: str) -> rdflib.term.Node:
 # -- HTML -----------------------------------------------------------------------------------
 
 
+def display_path(source: str) -> str:
+    """An input path as the reader knows it: relative to the working folder when inside it
+    (no machine-specific prefix in a filed report), else as given."""
+    path = Path(source)
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return source
+    return source
+
+
 def render_html(report: ValidationReport, *, lang: str = "en") -> str:
     """A self-contained, print-friendly HTML page (Jinja2 template, all data escaped)."""
     import jinja2
@@ -274,6 +287,8 @@ def render_html(report: ValidationReport, *, lang: str = "en") -> str:
         keep_trailing_newline=True,
     )
     env.filters["short"] = shorten
+    env.filters["path"] = display_path
+    env.filters["count"] = "{:,}".format
     template = env.get_template("report.html.j2")
     return template.render(
         report=report,
