@@ -81,6 +81,56 @@ def test_csv_has_a_header_and_empty_cells_for_null(tmp_path: Path) -> None:
     ]
 
 
+def test_xlsx_is_a_workbook_with_typed_cells_and_what_it_answers(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "cascade.xlsx"
+    code, out, err = run(
+        "query",
+        "cascade",
+        CHAIN,
+        "--param",
+        "from=SEKSI-SS1",
+        "--format",
+        "xlsx",
+        "-o",
+        str(target),
+    )
+    assert code == 0 and out == ""
+    assert f"{target}: 4 rows" in err
+    book = load_workbook(target)
+    assert book.sheetnames == ["cascade", "about"]
+    sheet = book["cascade"]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        ["code", "kind", "unit", "level", "depth", "parent"],
+        ["SEKSI-SS1", "SS", "SEKSI", "Four", 0, None],
+        ["SEKSI-IKU1", "IKU", "SEKSI", "Four", 1, "SEKSI-SS1"],
+        ["STAFF-SS1", "SS", "STAFF", "Five", 1, "SEKSI-SS1"],
+        ["STAFF-IKU1", "IKU", "STAFF", "Five", 2, "SEKSI-IKU1"],
+    ]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:F5"
+    about = {row[0]: row[1] for row in book["about"].iter_rows(values_only=True) if row}
+    assert about["analysis"] == "cascade" and about["parameter from"] == "SEKSI-SS1"
+    assert about["engine"] == "embedded" and about["rows"] == 4
+    assert about["depth"]  # every column explained
+
+
+def test_coverage_shares_are_numbers_in_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "coverage.xlsx"
+    code, _, _ = run("query", "coverage", CHAIN, "--format", "xlsx", "-o", str(target))
+    assert code == 0
+    rows = list(load_workbook(target)["coverage"].iter_rows(values_only=True))
+    embedded_rows = embedded("coverage", [Path(CHAIN)]).rows
+    assert [tuple(r) for r in rows[1:]] == [tuple(r) for r in embedded_rows]
+
+
+def test_xlsx_needs_an_output_file() -> None:
+    code, _, err = run("query", "cascade", CHAIN, "--format", "xlsx")
+    assert code == 2 and "-o FILE.xlsx" in err
+
+
 def test_unknown_analysis_exits_2_with_the_valid_names() -> None:
     code, _, err = run("query", "orphan", CHAIN)
     assert code == 2

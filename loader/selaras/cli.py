@@ -538,10 +538,11 @@ def demo(output: Path, lang: str, quiet: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "csv", "json", "xlsx"]),
     default="table",
     show_default=True,
-    help="table: aligned text; csv: with a header row; json: an array of objects.",
+    help="table: aligned text; csv: with a header row; json: an array of objects; "
+    "xlsx: an Excel workbook (needs -o).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here.")
 @base_option
@@ -583,6 +584,8 @@ def query(
     if name is None:
         raise click.UsageError("give the analysis NAME (see `selaras query --list`)")
     analyses.analysis(name)  # an unknown name fails before any work
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
     progress = _progress(quiet)
     values: dict[str, str] = {}
     for item in params:
@@ -611,6 +614,14 @@ def query(
             result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
     for warning in result.warnings:
         click.echo(f"selaras: warning: {warning}", err=True)
+    if fmt == "xlsx":
+        from selaras.analyses.render import to_xlsx
+
+        assert output is not None  # checked before any work
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(to_xlsx(result))
+        click.echo(f"{output}: {len(result)} rows", err=True)
+        return
     text = analyses.render(result, fmt)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)

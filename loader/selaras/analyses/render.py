@@ -1,7 +1,8 @@
-"""Renderers of a :class:`~selaras.analyses.result.QueryResult`: table, CSV, JSON.
+"""Renderers of a :class:`~selaras.analyses.result.QueryResult`: table, CSV, JSON, Excel.
 
 They only format: the rows, their types and their order come from the result. Empty values are
-an empty cell in the table and in CSV, ``null`` in JSON.
+an empty cell in the table, CSV and Excel, ``null`` in JSON. Excel (:func:`to_xlsx`) is bytes;
+the others are text (:func:`render`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from typing import Literal
 from selaras.analyses.result import QueryResult
 from selaras.errors import UnknownNameError
 
-Format = Literal["table", "csv", "json"]
-FORMATS: tuple[Format, ...] = ("table", "csv", "json")
+Format = Literal["table", "csv", "json", "xlsx"]
+FORMATS: tuple[Format, ...] = ("table", "csv", "json", "xlsx")
+#: The formats :func:`render` writes as text.
+TEXT_FORMATS = ("table", "csv", "json")
 
 
 def render(result: QueryResult, fmt: str) -> str:
@@ -26,7 +29,7 @@ def render(result: QueryResult, fmt: str) -> str:
         return to_csv(result)
     if fmt == "json":
         return to_json(result)
-    raise UnknownNameError("format", fmt, FORMATS)
+    raise UnknownNameError("text format", fmt, TEXT_FORMATS)
 
 
 def _cell(value: object) -> str:
@@ -77,3 +80,49 @@ def to_csv(result: QueryResult) -> str:
 def to_json(result: QueryResult) -> str:
     """A JSON array of objects keyed by column (in column order)."""
     return json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_xlsx(result: QueryResult) -> bytes:
+    """An Excel workbook: the rows on a sheet named after the analysis (bold frozen header,
+    filters, integers and decimals as numbers), and a sheet ``about`` saying what the analysis
+    answers, with which parameters and engine, what each column means, and any warnings."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = result.analysis.name[:31]
+    sheet.append(list(result.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in result.rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(max(len(result.columns), 1))
+    sheet.auto_filter.ref = f"A1:{last}{len(result.rows) + 1}"
+    for index, column in enumerate(result.analysis.columns, start=1):
+        width = max([len(column.name), *(len(_cell(r[index - 1])) for r in result.rows[:1000])])
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
+        if column.type == "decimal":
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "0.0000"
+    about = book.create_sheet("about")
+    about.append(["analysis", result.analysis.name])
+    about.append(["answers", result.analysis.description])
+    about.append(["engine", result.engine])
+    for name, value in result.params.items():
+        about.append([f"parameter {name}", "" if value is None else value])
+    about.append(["rows", len(result.rows)])
+    for warning in result.warnings:
+        about.append(["warning", warning])
+    about.append([])
+    about.append(["column", "meaning"])
+    for column in result.analysis.columns:
+        about.append([column.name, column.description])
+    about.column_dimensions["A"].width = 24
+    about.column_dimensions["B"].width = 100
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
