@@ -1,6 +1,6 @@
 """Load rate into a real Neo4j: a generated cascade of about 20,000 staff, median of 3 loads.
 
-    python benchmarks/load_rate.py [--staff 20000] [--seed 1] [--batch-size 5000] [--runs 3]
+    python benchmarks/load_rate.py [--staff 20000] [--seed 1] [--batch-size 2000] [--runs 3]
                                    [--no-write]
 
 Connects like ``selaras load`` (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; the
@@ -87,7 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--staff", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
     parser.add_argument(

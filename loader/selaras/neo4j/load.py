@@ -35,7 +35,7 @@ from selaras.neo4j.rows import NodeRow, node_rows
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
 
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 2000
 
 
 @dataclass(frozen=True)
