@@ -111,9 +111,9 @@ def _node_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
     """Update nodes that exist already (complete or bare): full property map, exact labels."""
     others = [name for name in mapping.class_labels if name not in labels]
     query: LiteralString = (
-        "UNWIND $rows AS row "
-        "MERGE (n:" + RESOURCE + " {iri: row.iri}) "
-        "SET n = row.props "
+        "UNWIND $rows AS props "
+        "MERGE (n:" + RESOURCE + " {iri: props.iri}) "
+        "SET n = props "
         "FOREACH (_ IN CASE WHEN any(l IN labels(n) WHERE NOT l IN $keep) THEN [1] ELSE [] END "
         "| REMOVE n" + mapping.label_text(others) + ") "
     )
@@ -125,9 +125,9 @@ def _node_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
 def _create_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
     """Create nodes the database does not hold yet (checked in the same transaction)."""
     return (
-        "UNWIND $rows AS row "
+        "UNWIND $rows AS props "
         "CREATE (n:" + RESOURCE + mapping.label_text(labels) + ") "
-        "SET n = row.props"
+        "SET n = props"
     )
 
 
@@ -179,7 +179,7 @@ def _write_nodes(
     new: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     old: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in batch:
-        (old if row.iri in found else new)[row.labels].append({"iri": row.iri, "props": row.props})
+        (old if row.iri in found else new)[row.labels].append(row.props)  # props hold the iri
     for labels, rows in sorted(new.items()):
         counts.add(tx.run(_create_query(labels, mapping), rows=rows).consume().counters)
     for labels, rows in sorted(old.items()):
