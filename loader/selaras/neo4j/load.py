@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from selaras.errors import DatasetError
 from selaras.neo4j.mapping import ONTOLOGY_DATASET, RESOURCE, GraphMapping, graph_mapping
 from selaras.neo4j.mapping import ontology_triples as _ontology_triples
-from selaras.neo4j.rows import NodeRow, node_rows
+from selaras.neo4j.rows import NodeRow, node_rows, paused_gc
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
 
@@ -353,25 +353,26 @@ def load_triples(
     if batch_size < 1:
         raise DatasetError(f"batch size must be at least 1, not {batch_size}")
     started = time.perf_counter()
-    mapping = graph_mapping()
-    rows = node_rows(triples, dataset=name, mapping=mapping)
-    concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
-    ensure_schema(driver, database=database, mapping=mapping)
-    replaced = 0
-    if replace:
-        replaced = delete_dataset(
-            driver, name, database=database, batch_size=batch_size, mapping=mapping
+    with paused_gc():  # millions of rows and parameters that live on: see paused_gc
+        mapping = graph_mapping()
+        rows = node_rows(triples, dataset=name, mapping=mapping)
+        concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
+        ensure_schema(driver, database=database, mapping=mapping)
+        replaced = 0
+        if replace:
+            replaced = delete_dataset(
+                driver, name, database=database, batch_size=batch_size, mapping=mapping
+            )
+        write_rows(driver, concept_rows, database=database, batch_size=batch_size, mapping=mapping)
+        counts = write_rows(
+            driver,
+            rows,
+            database=database,
+            batch_size=batch_size,
+            mapping=mapping,
+            progress=progress,
+            description=f"Loading {name}",
         )
-    write_rows(driver, concept_rows, database=database, batch_size=batch_size, mapping=mapping)
-    counts = write_rows(
-        driver,
-        rows,
-        database=database,
-        batch_size=batch_size,
-        mapping=mapping,
-        progress=progress,
-        description=f"Loading {name}",
-    )
     return LoadSummary(
         dataset=name,
         nodes=len(rows),
