@@ -1,7 +1,7 @@
 """Load rate into a real Neo4j: a generated cascade of about 20,000 staff, median of 3 loads.
 
-    python benchmarks/load_rate.py [--staff 20000] [--seed 1] [--batch-size 5000] [--runs 3]
-                                   [--no-write]
+    python benchmarks/load_rate.py [--staff 20000] [--seed 1] [--batch-size 2000] [--runs 3]
+                                   [--no-write] [--note TEXT]
 
 Connects like ``selaras load`` (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; the
 local server's password by default), CLEARS THE DATABASE before every run, loads the cascade
@@ -87,9 +87,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--staff", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    parser.add_argument(
+        "--note", default="", help="a sentence added under the table (e.g. a baseline's numbers)"
+    )
     parser.add_argument(
         "--data",
         help="data folder of a local server from scripts/neo4j-local, to count its CPU time "
@@ -170,7 +173,7 @@ def main() -> None:
             "per CPU second is the rate that does not depend on what else runs. The server's own "
             f"pace on this machine, for scale: {pace_nodes:,.0f} nodes/s and "
             f"{pace_rels:,.0f} relationships/s for plain `CREATE` in one "
-            "transaction.",
+            "transaction." + (f" {args.note}" if args.note else ""),
             END,
         ]
     )

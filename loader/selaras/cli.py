@@ -248,7 +248,7 @@ def default_dataset_name(paths: tuple[Path, ...]) -> str:
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
-    default=5000,
+    default=2000,
     show_default=True,
     help="Subjects written per transaction.",
 )

@@ -1,11 +1,19 @@
 """Load stage: a Dataset into Neo4j, in batches, idempotently.
 
-Every subject becomes one ``:Resource`` node keyed by ``iri`` (uniqueness constraint). Each batch
-of subjects is one managed write transaction that, for every subject, MERGEs the node, SETs its
-full property map and its labels, deletes its outgoing relationships the input no longer has,
-and MERGEs the ones it has. So after a load each loaded subject is exactly what the input says,
-whatever state an earlier (also an interrupted) load left: running a load again gives the same
-graph as a clean load. Query text is built only from names the ontology gives
+Every subject becomes one ``:Resource`` node keyed by ``iri`` (uniqueness constraint). A load
+writes in two passes of batches, each batch one managed write transaction:
+
+1. nodes: the batch's IRIs the database holds already are looked up; the others are CREATEd
+   with their labels and full property map, the existing ones MERGEd and given their full
+   property map and exactly their labels;
+2. relationships (after the bare ``:Resource {iri}`` nodes of targets outside the input are
+   MERGEd): for a node that was complete before (had a ``dataset``), its outgoing
+   relationships the input no longer has are deleted and its own are MERGEd; a node new to the
+   graph (or bare) has none, so its relationships are CREATEd. Both ends are found by ``iri``.
+
+So after a load each loaded subject is exactly what the input says, whatever state an earlier
+(also an interrupted) load left: running a load again gives the same graph as a clean load.
+Query text is built only from names the ontology gives
 (:class:`~selaras.neo4j.mapping.GraphMapping`); all values travel as parameters.
 """
 
@@ -23,11 +31,11 @@ import pyoxigraph as ox
 from selaras.errors import DatasetError
 from selaras.neo4j.mapping import ONTOLOGY_DATASET, RESOURCE, GraphMapping, graph_mapping
 from selaras.neo4j.mapping import ontology_triples as _ontology_triples
-from selaras.neo4j.rows import NodeRow, node_rows
+from selaras.neo4j.rows import NodeRow, node_rows, paused_gc
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
 
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,11 @@ class WriteCounts:
         self.relationships_created += counters.relationships_created
         self.relationships_deleted += counters.relationships_deleted
 
+    def merge(self, other: WriteCounts) -> None:
+        self.nodes_created += other.nodes_created
+        self.relationships_created += other.relationships_created
+        self.relationships_deleted += other.relationships_deleted
+
 
 def ensure_schema(driver: neo4j.Driver, *, database: str, mapping: GraphMapping) -> None:
     """Create the ``:Resource(iri)`` uniqueness constraint and the indexes, if missing."""
@@ -95,21 +108,34 @@ def _run(tx: neo4j.ManagedTransaction, query: LiteralString, params: dict[str, A
 
 
 def _node_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
-    # Returns the IRIs of nodes that were complete before (had a dataset): only those can have
-    # outgoing relationships to check; a new or bare node has none.
+    """Update nodes that exist already (complete or bare): full property map, exact labels."""
     others = [name for name in mapping.class_labels if name not in labels]
     query: LiteralString = (
-        "UNWIND $rows AS row "
-        "MERGE (n:" + RESOURCE + " {iri: row.iri}) "
-        "WITH n, row, n.dataset IS NOT NULL AS existed "
-        "SET n = row.props "
+        "UNWIND $rows AS props "
+        "MERGE (n:" + RESOURCE + " {iri: props.iri}) "
+        "SET n = props "
         "FOREACH (_ IN CASE WHEN any(l IN labels(n) WHERE NOT l IN $keep) THEN [1] ELSE [] END "
         "| REMOVE n" + mapping.label_text(others) + ") "
     )
     if labels:
         query = query + "SET n" + mapping.label_text(labels) + " "
-    return query + "WITH row WHERE existed RETURN row.iri AS iri"
+    return query
 
+
+def _create_query(labels: Sequence[str], mapping: GraphMapping) -> LiteralString:
+    """Create nodes the database does not hold yet (checked in the same transaction)."""
+    return (
+        "UNWIND $rows AS props "
+        "CREATE (n:" + RESOURCE + mapping.label_text(labels) + ") "
+        "SET n = props"
+    )
+
+
+_EXISTING_QUERY: LiteralString = (
+    "UNWIND $iris AS iri "
+    "MATCH (n:Resource {iri: iri}) "
+    "RETURN iri, n.dataset IS NOT NULL AS complete"
+)
 
 _STALE_QUERY: LiteralString = (
     "UNWIND $rows AS row "
@@ -118,45 +144,86 @@ _STALE_QUERY: LiteralString = (
     "DELETE r"
 )
 
+_TARGET_QUERY: LiteralString = "UNWIND $iris AS iri MERGE (:Resource {iri: iri})"
 
-def _rel_query(rel_type: str, mapping: GraphMapping) -> LiteralString:
+
+def _rel_query(rel_type: str, mapping: GraphMapping, *, merge: bool) -> LiteralString:
+    # Both endpoints exist when this runs (nodes first, then bare targets), so both are found
+    # by the unique index on iri; a subject that was new in this load has no relationship yet.
+    verb: LiteralString = "MERGE" if merge else "CREATE"
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Resource {iri: row.s}) "
         "UNWIND row.o AS target "
-        "MERGE (o:Resource {iri: target}) "
-        "MERGE (s)-[:" + mapping.rel_type(rel_type) + "]->(o)"
+        "MATCH (o:Resource {iri: target}) "
+        + verb
+        + " (s)-[:"
+        + mapping.rel_type(rel_type)
+        + "]->(o)"
     )
 
 
-def _write_batch(
+def _write_nodes(
     tx: neo4j.ManagedTransaction, batch: Sequence[NodeRow], mapping: GraphMapping
-) -> WriteCounts:
-    """One transaction: the batch's nodes, then their stale relationships out, then theirs in."""
+) -> tuple[WriteCounts, list[str]]:
+    """One transaction: the batch's nodes, created when new, else updated exactly.
+
+    Returns the counts and the IRIs of the nodes that were complete before (had a dataset):
+    only those can have outgoing relationships; a new or bare node has none.
+    """
     counts = WriteCounts()
-    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    found: dict[str, bool] = {
+        record["iri"]: record["complete"]
+        for record in tx.run(_EXISTING_QUERY, iris=[row.iri for row in batch])
+    }
+    new: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    old: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in batch:
-        by_labels[row.labels].append({"iri": row.iri, "props": row.props})
+        (old if row.iri in found else new)[row.labels].append(row.props)  # props hold the iri
+    for labels, rows in sorted(new.items()):
+        counts.add(tx.run(_create_query(labels, mapping), rows=rows).consume().counters)
+    for labels, rows in sorted(old.items()):
+        query = _node_query(labels, mapping)
+        counts.add(tx.run(query, rows=rows, keep=[RESOURCE, *labels]).consume().counters)
+    return counts, [iri for iri, complete in found.items() if complete]
+
+
+def _write_targets(tx: neo4j.ManagedTransaction, iris: Sequence[str]) -> WriteCounts:
+    """Bare ``:Resource {iri}`` nodes for targets that are no subject of the input."""
+    counts = WriteCounts()
+    counts.add(tx.run(_TARGET_QUERY, iris=list(iris)).consume().counters)
+    return counts
+
+
+def _write_rels(
+    tx: neo4j.ManagedTransaction,
+    batch: Sequence[NodeRow],
+    existed: set[str],
+    mapping: GraphMapping,
+) -> WriteCounts:
+    """One transaction: the stale relationships of nodes that existed deleted, then the batch's
+    relationships MERGEd (nodes that existed) or CREATEd (nodes new in this load)."""
+    counts = WriteCounts()
+    keep = [
+        {"iri": row.iri, "keep": [f"{t}>{o}" for t, o in row.rels]}
+        for row in batch
+        if row.iri in existed
+    ]
+    if keep:
+        counts.add(tx.run(_STALE_QUERY, rows=keep).consume().counters)
+    by_type: dict[tuple[bool, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in batch:
+        if not row.rels:
+            continue
+        merge = row.iri in existed
         targets: dict[str, list[str]] = defaultdict(list)
         for rel_type, target in row.rels:
             targets[rel_type].append(target)
         for rel_type, objects in targets.items():
-            by_type[rel_type].append({"s": row.iri, "o": objects})
-    existed: set[str] = set()
-    for labels, rows in sorted(by_labels.items()):
-        result = tx.run(_node_query(labels, mapping), rows=rows, keep=[RESOURCE, *labels])
-        existed.update(record["iri"] for record in result)
-        counts.add(result.consume().counters)
-    if existed:
-        keep = [
-            {"iri": row.iri, "keep": [f"{t}>{o}" for t, o in row.rels]}
-            for row in batch
-            if row.iri in existed
-        ]
-        counts.add(tx.run(_STALE_QUERY, rows=keep).consume().counters)
-    for rel_type, pairs in sorted(by_type.items()):
-        counts.add(tx.run(_rel_query(rel_type, mapping), rows=pairs).consume().counters)
+            by_type[(merge, rel_type)].append({"s": row.iri, "o": objects})
+    for (merge, rel_type), pairs in sorted(by_type.items()):
+        query = _rel_query(rel_type, mapping, merge=merge)
+        counts.add(tx.run(query, rows=pairs).consume().counters)
     return counts
 
 
@@ -170,20 +237,34 @@ def write_rows(
     progress: Progress = SILENT,
     description: str = "Loading",
 ) -> WriteCounts:
-    """Write node rows in batches of ``batch_size`` subjects, one transaction per batch."""
+    """Write node rows in batches of ``batch_size`` subjects, one transaction per batch.
+
+    First every node (created, or updated when the database holds it already), then the bare
+    nodes of targets outside the input, then the relationships. An interrupted run leaves
+    whole batches; running it again deletes and adds whatever differs from the input.
+    """
     mapping = mapping or graph_mapping()
     total = WriteCounts()
+    existed: set[str] = set()
+    subjects = {row.iri for row in rows}
+    outside = sorted({o for row in rows for _t, o in row.rels if o not in subjects})
+    relationships = sum(len(row.rels) for row in rows)
     with (
         driver.session(database=database) as session,
-        progress.task(description, total=len(rows)) as task,
+        progress.task(description, total=len(rows) + relationships) as task,
     ):
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
-            counts = session.execute_write(_write_batch, batch, mapping)
-            total.nodes_created += counts.nodes_created
-            total.relationships_created += counts.relationships_created
-            total.relationships_deleted += counts.relationships_deleted
+            counts, complete = session.execute_write(_write_nodes, batch, mapping)
+            total.merge(counts)
+            existed.update(complete)
             task.advance(len(batch))
+        for start in range(0, len(outside), batch_size):
+            total.merge(session.execute_write(_write_targets, outside[start : start + batch_size]))
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            total.merge(session.execute_write(_write_rels, batch, existed, mapping))
+            task.advance(sum(len(row.rels) for row in batch))
     return total
 
 
@@ -272,25 +353,26 @@ def load_triples(
     if batch_size < 1:
         raise DatasetError(f"batch size must be at least 1, not {batch_size}")
     started = time.perf_counter()
-    mapping = graph_mapping()
-    rows = node_rows(triples, dataset=name, mapping=mapping)
-    concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
-    ensure_schema(driver, database=database, mapping=mapping)
-    replaced = 0
-    if replace:
-        replaced = delete_dataset(
-            driver, name, database=database, batch_size=batch_size, mapping=mapping
+    with paused_gc():  # millions of rows and parameters that live on: see paused_gc
+        mapping = graph_mapping()
+        rows = node_rows(triples, dataset=name, mapping=mapping)
+        concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
+        ensure_schema(driver, database=database, mapping=mapping)
+        replaced = 0
+        if replace:
+            replaced = delete_dataset(
+                driver, name, database=database, batch_size=batch_size, mapping=mapping
+            )
+        write_rows(driver, concept_rows, database=database, batch_size=batch_size, mapping=mapping)
+        counts = write_rows(
+            driver,
+            rows,
+            database=database,
+            batch_size=batch_size,
+            mapping=mapping,
+            progress=progress,
+            description=f"Loading {name}",
         )
-    write_rows(driver, concept_rows, database=database, batch_size=batch_size, mapping=mapping)
-    counts = write_rows(
-        driver,
-        rows,
-        database=database,
-        batch_size=batch_size,
-        mapping=mapping,
-        progress=progress,
-        description=f"Loading {name}",
-    )
     return LoadSummary(
         dataset=name,
         nodes=len(rows),
