@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from docsection import replace_between, write_section
 
 from selaras.analyses import QueryResult, analyses, run_analysis
 from selaras.generate import generate_cascade
@@ -145,7 +146,6 @@ def main() -> None:
                 print(f"neo4j {name}: {results[name]['neo4j']}", file=sys.stderr)
 
     lines = [
-        START,
         "| analysis | parameters | rows | embedded (SPARQL), s | Neo4j (Cypher), s |",
         "|---|---|---|---|---|",
     ]
@@ -176,12 +176,11 @@ def main() -> None:
         f"it started), Python {platform.python_version()}, pyoxigraph {ox.__version__}"
         + (f", {server}" if server else "")
         + ".",
-        END,
     ]
     table = "\n".join(lines)
     print(table)
     if not args.no_write:
-        write_section(table)
+        write_section(DOC, START, END, table, "Analyses")
 
 
 def _server(driver: Any, database: str) -> str:
@@ -219,28 +218,14 @@ def write_profiles(start: str, *, write: bool) -> None:
             plan = profile(analysis(name), driver, database=settings.database, params=params)
             shown = ", ".join(f"{k}={v!r}" for k, v in params.items()) or "no parameters"
             block = (
-                f"<!-- profile:{name}:start -->\n"
                 f"`PROFILE` of `{name}` ({shown}) on a database of {nodes:,} nodes:\n\n"
-                f"```\n{plan}\n```\n<!-- profile:{name}:end -->"
+                f"```\n{plan}\n```"
             )
             print(block)
             start_mark, end_mark = f"<!-- profile:{name}:start -->", f"<!-- profile:{name}:end -->"
-            before, rest = text.split(start_mark, 1)
-            text = before + block + rest.split(end_mark, 1)[1]
+            text = replace_between(text, start_mark, end_mark, block)
     if write:
         ANALYSES_DOC.write_text(text, encoding="utf-8")
-
-
-def write_section(table: str) -> None:
-    """Put ``table`` between this benchmark's markers in docs/benchmarks.md, nothing else."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + table + after
-    else:
-        text = text.rstrip("\n") + "\n\n## Analyses\n\n" + table + "\n"
-    DOC.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

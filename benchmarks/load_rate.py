@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from docsection import write_section
 
 from selaras.generate import generate_cascade
 from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
@@ -154,7 +155,6 @@ def main() -> None:
     )
     table = "\n".join(
         [
-            START,
             "| staff | triples | nodes | relationships | batch | seconds (median) | nodes/s "
             "| relationships/s | runs (s) | CPU s, loader + server | nodes / relationships "
             "per CPU s |",
@@ -174,24 +174,11 @@ def main() -> None:
             f"pace on this machine, for scale: {pace_nodes:,.0f} nodes/s and "
             f"{pace_rels:,.0f} relationships/s for plain `CREATE` in one "
             "transaction." + (f" {args.note}" if args.note else ""),
-            END,
         ]
     )
     print(table)
     if not args.no_write:
-        write_section(table)
-
-
-def write_section(table: str) -> None:
-    """Put ``table`` between this benchmark's markers in docs/benchmarks.md, nothing else."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + table + after
-    else:
-        text = text.rstrip("\n") + "\n\n## Loading into Neo4j\n\n" + table + "\n"
-    DOC.write_text(text, encoding="utf-8")
+        write_section(DOC, START, END, table, "Loading into Neo4j")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
+from docsection import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
 BEGIN = "<!-- validate_scale:begin -->"
@@ -134,17 +136,6 @@ def table(
     return "\n".join(lines)
 
 
-def write_doc(text: str) -> None:
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in doc and END in doc:
-        before, rest = doc.split(BEGIN, 1)
-        doc = before + block + rest.split(END, 1)[1]
-    else:
-        doc = doc.rstrip("\n") + "\n\n## Validation at scale\n\n" + block + "\n"
-    DOC.write_text(doc, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--staff", type=int, nargs="+", default=[2000, 20000, 80000])
@@ -182,7 +173,7 @@ def main() -> None:
                 row["staff"] = staff
                 rows.insert(0, row)
     text = table(sorted(rows, key=lambda r: r["staff"]), reference, args.runs, load)
-    write_doc(text)
+    write_section(DOC, BEGIN, END, text, "Validation at scale")
     print(text)
 
 
