@@ -127,3 +127,56 @@ def test_jsonld_export_is_the_same_bytes_in_every_process(tmp_path: Path) -> Non
         )
         texts.append(out.read_bytes())
     assert texts[0] == texts[1]
+
+
+def test_a_document_naming_the_context_iri_reads_without_the_network(tmp_path: Path) -> None:
+    from selaras.context import CONTEXT_IRI
+    from selaras.read import read_triples
+
+    doc = tmp_path / "ss.jsonld"
+    doc.write_text(
+        json.dumps(
+            {
+                "@context": CONTEXT_IRI,
+                "@graph": [
+                    {
+                        "id": "ss:SS-1",
+                        "type": "StrategicObjective",
+                        "perspective": "StakeholderPerspective",
+                        "statement": {"id": "Penerimaan pajak yang optimal"},
+                        "year": "2025",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    expected = tmp_path / "ss.ttl"
+    expected.write_text(
+        """@prefix sel: <https://w3id.org/selaras/ontology#> .
+<https://w3id.org/selaras/id/ss/SS-1> a sel:StrategicObjective ;
+    sel:perspective sel:StakeholderPerspective ;
+    sel:statement "Penerimaan pajak yang optimal"@id ;
+    sel:year "2025"^^<http://www.w3.org/2001/XMLSchema#gYear> .
+""",
+        encoding="utf-8",
+    )
+    assert_isomorphic(exact_graph(doc), exact_graph(expected))
+    assert len(list(read_triples([doc]))) == 4
+
+
+def test_another_remote_context_is_a_one_line_error(tmp_path: Path) -> None:
+    doc = tmp_path / "remote.jsonld"
+    doc.write_text('{"@context": "https://example.org/ctx.jsonld", "@id": "x:y"}\n')
+    result = CliRunner().invoke(main, ["validate", str(doc)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"selaras: error: {doc}: the JSON-LD refers to a remote")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_malformed_json_naming_the_context_gives_line_and_column(tmp_path: Path) -> None:
+    doc = tmp_path / "broken.jsonld"
+    doc.write_text('{"@context": "https://w3id.org/selaras/context.jsonld",\n  "id": }\n')
+    result = CliRunner().invoke(main, ["validate", str(doc)])
+    assert result.exit_code == 2
+    assert f"{doc}:2:9: not JSON" in result.output

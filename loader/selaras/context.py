@@ -44,6 +44,9 @@ VOCABULARIES = {
     "dcterms": str(DCTERMS),
 }
 CONTEXT_FILE = "context.jsonld"
+#: The IRI a JSON-LD document may use for this context (``"@context": CONTEXT_IRI``); Selaras
+#: reads it from ``ontology/context.jsonld``, never from the network.
+CONTEXT_IRI = "https://w3id.org/selaras/context.jsonld"
 
 
 def _local(term: rdflib.term.Node) -> str | None:
@@ -114,6 +117,24 @@ def context() -> dict[str, Any]:
     path = resources.folder("ontology") / CONTEXT_FILE
     mapping: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["@context"]
     return mapping
+
+
+def inline_context(document: Any) -> Any:
+    """``document`` (parsed JSON) with every reference to :data:`CONTEXT_IRI` in an
+    ``@context`` replaced by the context itself, so no processor needs to fetch it."""
+    if isinstance(document, list):
+        return [inline_context(item) for item in document]
+    if not isinstance(document, dict):
+        return document
+    out = {}
+    for key, value in document.items():
+        if key == "@context":
+            if value == CONTEXT_IRI:
+                value = context()
+            elif isinstance(value, list):
+                value = [context() if item == CONTEXT_IRI else item for item in value]
+        out[key] = inline_context(value) if key != "@context" else value
+    return out
 
 
 if __name__ == "__main__":

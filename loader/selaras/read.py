@@ -7,13 +7,16 @@ naming file, line and column.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 import rdflib
 
+from selaras.context import CONTEXT_IRI, inline_context
 from selaras.errors import DatasetError, InputError
 from selaras.progress import SILENT, Progress
 
@@ -109,15 +112,38 @@ def parse_file(path: Path) -> list[ox.Triple]:
     fmt = RDF_FORMATS[path.suffix.lower()]
     try:
         with path.open("rb") as handle:
+            data: bytes | IO[bytes] = handle
+            if fmt == ox.RdfFormat.JSON_LD:
+                data = _jsonld_bytes(path, handle.read())
             return [
                 ox.Triple(q.subject, q.predicate, q.object)
-                for q in ox.parse(handle, format=fmt, base_iri=path.resolve().as_uri())
+                for q in ox.parse(data, format=fmt, base_iri=path.resolve().as_uri())
             ]
     except SyntaxError as exc:
         message = str(exc.msg) if exc.msg else str(exc)
+        if "LoadDocumentCallback" in message:
+            message = (
+                "the JSON-LD refers to a remote @context, and Selaras reads nothing from the "
+                f"network: put the context in the file, or use {CONTEXT_IRI} (read from "
+                "ontology/context.jsonld)"
+            )
         raise InputError(message, path=path, line=exc.lineno, column=exc.offset) from exc
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from exc
+
+
+def _jsonld_bytes(path: Path, data: bytes) -> bytes:
+    """The JSON-LD text with the Selaras context inlined where the document names its IRI."""
+    if CONTEXT_IRI.encode() not in data:
+        return data
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as exc:
+        message = f"not JSON: {exc.msg}"
+        raise InputError(message, path=path, line=exc.lineno, column=exc.colno) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text: {exc.reason}", path=path) from exc
+    return json.dumps(inline_context(document)).encode("utf-8")
 
 
 def read_dataset(
