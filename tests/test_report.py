@@ -8,7 +8,6 @@ import csv
 import dataclasses
 import io
 import re
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from selaras.namespace import SEL
 from selaras.read import read_dataset
 from selaras.report import CSV_COLUMNS, FORMATS, render, shorten
 from selaras.validate import ValidationReport, validate
-from tools import require_program
+from tools import chromium
 
 #: Changes to the rule tests' base cascade giving violations and warnings of several rules,
 #: and a unit label that must be escaped.
@@ -169,32 +168,10 @@ def test_shorten() -> None:
     assert shorten("<http://example.org/x>") == "<http://example.org/x>"
 
 
-def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    binary = require_program("chromium", "chromium-browser")
-    with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run(
-            [
-                binary,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                *args,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-
-
-def test_html_in_headless_chromium(report: ValidationReport, tmp_path: Path) -> None:
+def test_html_in_headlesschromium(report: ValidationReport, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(render(report, fmt="html"), encoding="utf-8")
-    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    dom = chromium("--dump-dom", page.as_uri()).stdout
     verdict = re.search(r'id="verdict">([^<]*)<', dom)
     assert verdict is not None
     assert verdict.group(1) == (
@@ -214,5 +191,5 @@ def test_html_in_headless_chromium(report: ValidationReport, tmp_path: Path) -> 
         assert dom.count(f'data-rule="{s.rule_id}"') == s.count
     # It prints: a PDF with pages.
     pdf = tmp_path / "report.pdf"
-    _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.read_bytes().count(b"/Type /Page") >= 2

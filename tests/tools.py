@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import tempfile
 
 import pytest
 
@@ -31,3 +33,26 @@ def require_program(*names: str) -> str:
             return path
     unavailable(f"none of {', '.join(names)} is installed")
     raise AssertionError("unreachable")
+
+
+def chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run headless Chromium with a throw-away profile and no network of its own."""
+    binary = require_program("chromium", "chromium-browser")
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run(
+            [
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
