@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pyld.jsonld
 import pytest
-import rdflib
 from click.testing import CliRunner
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
@@ -25,13 +24,6 @@ from selaras.namespace import SEL_IRI
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _ontology() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    for path in resources.ontology_paths():
-        graph.parse(path)
-    return graph
-
-
 def test_the_shipped_context_is_built_from_the_ontology() -> None:
     shipped = (resources.folder("ontology") / CONTEXT_FILE).read_text(encoding="utf-8")
     assert shipped == context_text(), (
@@ -41,7 +33,7 @@ def test_the_shipped_context_is_built_from_the_ontology() -> None:
 
 
 def test_every_ontology_term_has_a_short_name_and_every_name_a_term() -> None:
-    ontology = _ontology()
+    ontology = resources.ontology_graph()
     mapping = context()
     ids = [v if isinstance(v, str) else v.get("@id", "") for v in mapping.values() if v != 1.1]
     named = {i.replace("sel:", SEL_IRI, 1) for i in ids if i.startswith("sel:")}

@@ -30,7 +30,6 @@ from selaras.shacl_sparql import validate_store
 from selaras.validate import (
     RawResult,
     _added,
-    _ontology_triples,
     rules,
     run_pyshacl,
     shapes_graph,
@@ -61,7 +60,7 @@ def _generated_graph() -> ox.Store:
 
 
 def _run(store: ox.Store, profile: str, engine: str, shapes: rdflib.Graph) -> Results:
-    extra = [*_ontology_triples(), *parse_file(Path(resources.profile_path(profile)))]
+    extra = [*resources.ontology_triples(), *parse_file(Path(resources.profile_path(profile)))]
     with _added(store, extra):
         if engine == "pyshacl":
             return frozenset(run_pyshacl(store, shapes))

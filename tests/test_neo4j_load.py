@@ -21,7 +21,7 @@ from neo4j_helpers import (
 )
 from selaras.cli import main
 from selaras.neo4j import Neo4jSettings, export_graph, load_triples
-from selaras.neo4j.mapping import ontology_triples
+from selaras.neo4j.mapping import concept_triples
 from selaras.read import read_triples
 
 pytestmark = pytest.mark.neo4j
@@ -166,7 +166,7 @@ def test_ontology_concepts_are_nodes_analysts_traverse(neo4j_driver: neo4j.Drive
     load_generated(neo4j_driver, generated(50, 8), "gen")
     assert_isomorphic(
         export_graph(neo4j_driver, database=DB, dataset="ontology"),
-        triples_graph(ontology_triples()),
+        triples_graph(concept_triples()),
     )
     # the example query of docs/graph-mapping.md
     records, _, _ = neo4j_driver.execute_query(

@@ -10,9 +10,9 @@ from selaras.namespace import SEL
 from selaras.neo4j.mapping import (
     MappingError,
     build_mapping,
+    concept_triples,
     graph_mapping,
     ontology_graph,
-    ontology_triples,
 )
 
 
@@ -138,7 +138,7 @@ def test_unusable_graph_names_are_refused(names: list[tuple[str, str]]) -> None:
 
 
 def test_ontology_concept_nodes() -> None:
-    subjects = {t.subject.value for t in ontology_triples()}
+    subjects = {t.subject.value for t in concept_triples()}
     assert str(SEL.KemenkeuOne) in subjects
     assert str(SEL.LevelScheme) in subjects
     assert str(SEL.StakeholderPerspective) in subjects

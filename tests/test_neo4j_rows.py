@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from neo4j_helpers import as_exported, assert_isomorphic, exact_graph, triples_graph, triples_of
 from selaras.errors import DatasetError
-from selaras.neo4j.mapping import graph_mapping, ontology_triples
+from selaras.neo4j.mapping import concept_triples, graph_mapping
 from selaras.neo4j.rows import BNODE_PREFIX, NodeRow, node_rows
 
 PREFIXES = """
@@ -132,7 +132,7 @@ def test_literals_file_round_trips_without_a_server(data_dir: Path) -> None:
 
 
 def test_ontology_concepts_round_trip_without_a_server() -> None:
-    triples = ontology_triples()
+    triples = concept_triples()
     rows = node_rows(triples, dataset="ontology", mapping=graph_mapping())
     assert_isomorphic(as_exported(rows), triples_graph(triples))
 

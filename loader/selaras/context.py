@@ -104,9 +104,7 @@ def build_context(ontology: rdflib.Graph) -> dict[str, Any]:
 def context_text(ontology: rdflib.Graph | None = None) -> str:
     """``ontology/context.jsonld`` as it should read (built from the shipped ontology)."""
     if ontology is None:
-        ontology = rdflib.Graph()
-        for path in resources.ontology_paths():
-            ontology.parse(path)
+        ontology = resources.ontology_graph()
     document = {"@context": build_context(ontology)}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from selaras.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    import rdflib
 
 Folder = Literal["ontology", "shapes", "queries", "examples"]
 ENGINES = ("cypher", "sparql")
@@ -34,6 +38,25 @@ def folder(name: Folder) -> Path:
 def ontology_paths() -> list[Path]:
     """The Turtle files of the ontology, in a stable order."""
     return sorted(folder("ontology").glob("*.ttl"))
+
+
+@cache
+def ontology_graph() -> rdflib.Graph:
+    """The ontology files as one rdflib graph (shared: do not change it)."""
+    import rdflib
+
+    graph = rdflib.Graph()
+    for path in ontology_paths():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@cache
+def ontology_triples() -> tuple[ox.Triple, ...]:
+    """The triples of the ontology files, as parsed (pyoxigraph terms)."""
+    from selaras.read import parse_file
+
+    return tuple(t for path in ontology_paths() for t in parse_file(path))
 
 
 def shape_paths() -> list[Path]:

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -231,14 +230,6 @@ def timestamp() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@cache
-def _ontology_triples() -> tuple[ox.Triple, ...]:
-    triples: list[ox.Triple] = []
-    for path in resources.ontology_paths():
-        triples.extend(parse_file(path))
-    return tuple(triples)
-
-
 def shapes_graph() -> rdflib.Graph:
     """All shape files as one rdflib graph."""
     graph = rdflib.Graph()
@@ -319,7 +310,7 @@ def validate(
     rule_index = rules(shapes)
 
     triples = len(dataset)
-    extra = [*_ontology_triples(), *parse_file(Path(profile_file))]
+    extra = [*resources.ontology_triples(), *parse_file(Path(profile_file))]
     with progress.task(f"Validating ({engine})", total=None), _added(dataset.store, extra):
         if engine == "pyshacl":
             raw = run_pyshacl(dataset.store, shapes)

@@ -23,7 +23,7 @@ from selaras import resources
 from selaras.analyses.catalog import Analysis, Value
 from selaras.errors import InputError
 from selaras.namespace import SEL
-from selaras.read import Dataset, parse_file
+from selaras.read import Dataset
 
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 #: The classes a code parameter's kinds stand for.
@@ -61,10 +61,7 @@ def bind(query: str, analysis: Analysis, params: Mapping[str, Value]) -> str:
 
 @cache
 def _ontology_quads() -> tuple[ox.Quad, ...]:
-    quads: list[ox.Quad] = []
-    for path in resources.ontology_paths():
-        quads.extend(ox.Quad(t.subject, t.predicate, t.object) for t in parse_file(path))
-    return tuple(quads)
+    return tuple(ox.Quad(t.subject, t.predicate, t.object) for t in resources.ontology_triples())
 
 
 @contextmanager

@@ -29,8 +29,13 @@ import neo4j
 import pyoxigraph as ox
 
 from selaras.errors import DatasetError
-from selaras.neo4j.mapping import ONTOLOGY_DATASET, RESOURCE, GraphMapping, graph_mapping
-from selaras.neo4j.mapping import ontology_triples as _ontology_triples
+from selaras.neo4j.mapping import (
+    ONTOLOGY_DATASET,
+    RESOURCE,
+    GraphMapping,
+    concept_triples,
+    graph_mapping,
+)
 from selaras.neo4j.rows import NodeRow, node_rows, paused_gc
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
@@ -356,7 +361,7 @@ def load_triples(
     with paused_gc():  # millions of rows and parameters that live on: see paused_gc
         mapping = graph_mapping()
         rows = node_rows(triples, dataset=name, mapping=mapping)
-        concept_rows = node_rows(_ontology_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
+        concept_rows = node_rows(concept_triples(), dataset=ONTOLOGY_DATASET, mapping=mapping)
         ensure_schema(driver, database=database, mapping=mapping)
         replaced = 0
         if replace:

@@ -19,6 +19,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from selaras import resources
 from selaras.namespace import SEL
+from selaras.resources import ontology_graph
 
 #: Label every loaded node carries; the uniqueness constraint is on ``:Resource(iri)``.
 RESOURCE: LiteralString = "Resource"
@@ -136,15 +137,6 @@ def _safe(name: str) -> LiteralString:
 
 
 @cache
-def ontology_graph() -> rdflib.Graph:
-    """The ontology files as one rdflib graph."""
-    graph = rdflib.Graph()
-    for path in resources.ontology_paths():
-        graph.parse(path, format="turtle")
-    return graph
-
-
-@cache
 def graph_mapping() -> GraphMapping:
     """The mapping of the shipped ontology (cached)."""
     return build_mapping(ontology_graph())
@@ -231,14 +223,12 @@ def build_mapping(onto: rdflib.Graph) -> GraphMapping:
 
 
 @cache
-def ontology_triples() -> tuple[ox.Triple, ...]:
+def concept_triples() -> tuple[ox.Triple, ...]:
     """The concept nodes of the ontology (SKOS concepts and schemes) as triples.
 
     These are loaded as dataset ``ontology`` so analysts can traverse levels, perspectives and
     the other closed lists.
     """
-    from selaras.read import parse_file
-
     onto = ontology_graph()
     mapping = graph_mapping()
     concept_classes = {
@@ -250,11 +240,8 @@ def ontology_triples() -> tuple[ox.Triple, ...]:
         for s in onto.subjects(RDF.type, cls)
         if isinstance(s, rdflib.URIRef)
     }
-    triples: list[ox.Triple] = []
-    for path in resources.ontology_paths():
-        triples.extend(
-            t
-            for t in parse_file(path)
-            if isinstance(t.subject, ox.NamedNode) and t.subject.value in subjects
-        )
-    return tuple(triples)
+    return tuple(
+        t
+        for t in resources.ontology_triples()
+        if isinstance(t.subject, ox.NamedNode) and t.subject.value in subjects
+    )

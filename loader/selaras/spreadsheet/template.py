@@ -15,7 +15,6 @@ from functools import cache
 from typing import Literal
 from urllib.parse import quote
 
-import rdflib
 from rdflib.namespace import RDFS, SKOS
 from rdflib.term import URIRef
 
@@ -502,14 +501,6 @@ def _label_spellings(label: str) -> list[str]:
     return found
 
 
-@cache
-def _ontology() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    for path in resources.ontology_paths():
-        graph.parse(path, format="turtle")
-    return graph
-
-
 def _build(
     name: str,
     entries: list[tuple[str, URIRef | None, list[str]]],
@@ -535,7 +526,7 @@ def _build(
 @cache
 def closed_lists() -> dict[str, ClosedList]:
     """Every closed list of the template by name, read from the ontology."""
-    graph = _ontology()
+    graph = resources.ontology_graph()
     lists: dict[str, ClosedList] = {}
     for name, scheme in _SCHEMES.items():
         entries: list[tuple[str, URIRef | None, list[str]]] = []
