@@ -17,12 +17,10 @@ same bytes.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import random
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,6 +31,7 @@ from selaras.generate.build import Builder
 from selaras.generate.defects import RULE_IDS, Planter, focus_of
 from selaras.generate.model import LEVELS, Model
 from selaras.generate.write import ntriples_chunks, turtle_chunks
+from selaras.memory import paused_gc
 
 if TYPE_CHECKING:
     import rdflib
@@ -131,22 +130,10 @@ class GeneratedCascade:
         return dataset
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cycle collector: building millions of small objects runs about 3x faster."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _write_chunks(chunks: Iterator[str], handle: IO[str]) -> None:
     buffer: list[str] = []
     size = 0
-    with _no_gc():
+    with paused_gc():
         for chunk in chunks:
             buffer.append(chunk)
             size += len(chunk)
@@ -184,7 +171,7 @@ def generate_cascade(
         raise ValueError(f"staff must be at least {fewest} (one per Eselon I unit)")
     if not 0.0 <= defect_rate <= 1.0:
         raise ValueError("defect_rate must be between 0 and 1")
-    with _no_gc():
+    with paused_gc():
         builder = Builder(
             staff=staff, rng=random.Random(f"selaras-{seed}"), year=year, eselon_one=eselon_one
         )

@@ -29,6 +29,7 @@ import neo4j
 import pyoxigraph as ox
 
 from selaras.errors import DatasetError
+from selaras.memory import paused_gc
 from selaras.neo4j.mapping import (
     ONTOLOGY_DATASET,
     RESOURCE,
@@ -36,7 +37,7 @@ from selaras.neo4j.mapping import (
     concept_triples,
     graph_mapping,
 )
-from selaras.neo4j.rows import NodeRow, node_rows, paused_gc
+from selaras.neo4j.rows import NodeRow, node_rows
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
 

@@ -8,17 +8,16 @@ class or predicate the ontology gives no graph name is refused with
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
 from selaras.errors import DatasetError
+from selaras.memory import paused_gc
 from selaras.neo4j.mapping import (
     BLANK_KEY,
     DATASET_KEY,
@@ -71,23 +70,6 @@ def node_rows(
     """
     with paused_gc():
         return _node_rows(triples, dataset=dataset, mapping=mapping)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cycle collector off for a while (what it does meanwhile is kept for later).
-
-    Building millions of small objects that live on (the rows of a cascade) sets it off again
-    and again, each time scanning all of them: that took more than half of the mapping's time.
-    The rows hold no reference cycles, so nothing is lost by pausing it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _node_rows(
