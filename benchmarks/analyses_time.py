@@ -37,6 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from docsection import replace_between, write_section
+from neo4j_server import describe
 
 from selaras.analyses import QueryResult, analyses, run_analysis
 from selaras.generate import generate_cascade
@@ -97,11 +98,7 @@ def main() -> None:
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
 
     generated = generate_cascade(staff=args.staff, seed=args.seed, defect_rate=args.defects)
-    text = generated.ntriples().encode("utf-8")
-    triples = [
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
-    ]
+    triples = generated.triples()
     dataset = Dataset()
     dataset.add_triples(triples)
     stats = generated.stats
@@ -126,7 +123,7 @@ def main() -> None:
 
         settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
         with connect(settings) as driver:
-            server = _server(driver, settings.database)
+            server = f"{describe(driver, settings.database)} on the same machine"
             clear_database(driver, database=settings.database)
             summary = load_triples(driver, triples, name="benchmark", database=settings.database)
             print(summary.text(), file=sys.stderr)
@@ -181,25 +178,6 @@ def main() -> None:
     print(table)
     if not args.no_write:
         write_section(DOC, START, END, table, "Analyses")
-
-
-def _server(driver: Any, database: str) -> str:
-    version = driver.execute_query(
-        "CALL dbms.components() YIELD name, versions, edition "
-        "RETURN name + ' ' + versions[0] + ' ' + edition AS v",
-        database_=database,
-    ).records[0]["v"]
-    memory = ", ".join(
-        f"{r['name'].rsplit('.', 1)[0].split('.')[-1]} {r['value']}"
-        for r in driver.execute_query(
-            "SHOW SETTINGS YIELD name, value WHERE name IN "
-            "['server.memory.heap.max_size', 'server.memory.pagecache.size'] "
-            "RETURN name, value ORDER BY name",
-            database_=database,
-        ).records
-        if r["value"] is not None
-    )
-    return f"{version} ({memory}) on the same machine"
 
 
 def write_profiles(start: str, *, write: bool) -> None:

@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from docsection import write_section
+from neo4j_server import describe
 
 from selaras.generate import generate_cascade
 from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
@@ -34,15 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- load-rate:start -->", "<!-- load-rate:end -->"
 LOCAL_PASSWORD = "selaras-dev-password"
-
-
-def cascade(staff: int, seed: int) -> list[ox.Triple]:
-    """The triples of a generated (conforming) cascade, as parsed."""
-    text = generate_cascade(staff=staff, seed=seed).ntriples()
-    return [
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    ]
 
 
 def server_pid(data_dir: str | None) -> int | None:
@@ -102,24 +93,10 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
-    triples = cascade(args.staff, args.seed)
+    triples = generate_cascade(staff=args.staff, seed=args.seed).triples()
     print(f"{len(triples):,} triples", file=sys.stderr)
     with connect(settings) as driver:
-        version = driver.execute_query(
-            "CALL dbms.components() YIELD name, versions, edition "
-            "RETURN name + ' ' + versions[0] + ' ' + edition AS v",
-            database_=settings.database,
-        ).records[0]["v"]
-        memory = ", ".join(
-            f"{r['name'].rsplit('.', 1)[0].split('.')[-1]} {r['value']}"
-            for r in driver.execute_query(
-                "SHOW SETTINGS YIELD name, value WHERE name IN "
-                "['server.memory.heap.max_size', 'server.memory.pagecache.size'] "
-                "RETURN name, value ORDER BY name",
-                database_=settings.database,
-            ).records
-            if r["value"] is not None
-        )
+        server_text = describe(driver, settings.database)
         load_before = os.getloadavg()[0]
         pid = server_pid(args.data)
         seconds: list[float] = []
@@ -164,7 +141,7 @@ def main() -> None:
             f"Measured {datetime.now(UTC):%Y-%m-%d} with `python benchmarks/load_rate.py "
             f"--staff {args.staff} --seed {args.seed} --batch-size {args.batch_size}`: "
             f"`selaras.generate`, {os.cpu_count()} cores (load average {load_before:.1f} "
-            f"when it started), Python {platform.python_version()}, {version} ({memory}) on "
+            f"when it started), Python {platform.python_version()}, {server_text} on "
             "the same machine. A run is "
             "`load_triples` on an empty database: mapping the triples to rows, the schema, the "
             "ontology's concept nodes and the batched writes (parsing and validation are not "

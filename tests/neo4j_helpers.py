@@ -67,11 +67,7 @@ def generated(staff: int, seed: int, defect_rate: float = 0.0) -> list[ox.Triple
     """The triples of a generated cascade (``selaras.generate``), as parsed."""
     from selaras.generate import generate_cascade
 
-    text = generate_cascade(staff=staff, seed=seed, defect_rate=defect_rate).ntriples()
-    return [
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    ]
+    return generate_cascade(staff=staff, seed=seed, defect_rate=defect_rate).triples()
 
 
 def write_generated(path: Path, staff: int, seed: int, defect_rate: float = 0.0) -> None:

@@ -53,11 +53,7 @@ def test_both_engines_give_the_same_rows(
     seed: int, neo4j_session_driver: Any, neo4j_settings: Any
 ) -> None:
     generated = generate_cascade(staff=120, seed=seed, defect_rate=0.05)
-    text = generated.ntriples().encode("utf-8")
-    triples = [
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
-    ]
+    triples = generated.triples()
     dataset = Dataset()
     dataset.add_triples(triples)
     database = neo4j_settings.database

@@ -34,6 +34,7 @@ from selaras.generate.write import ntriples_chunks, turtle_chunks
 from selaras.memory import paused_gc
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
     import rdflib
 
     from selaras.read import Dataset
@@ -114,6 +115,15 @@ class GeneratedCascade:
         graph = rdflib.Graph()
         graph.parse(data=self.ntriples(), format="nt")
         return graph
+
+    def triples(self) -> list[ox.Triple]:
+        """The cascade's triples as parsed from its N-Triples (lexical forms kept: no store)."""
+        import pyoxigraph as ox
+
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(self.ntriples().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        ]
 
     def to_dataset(self) -> Dataset:
         """The cascade in a pyoxigraph-backed :class:`~selaras.read.Dataset`."""
