@@ -6,15 +6,19 @@ load refused), 2 bad input, usage or infrastructure error. Tracebacks only with 
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from selaras import __version__, resources
 from selaras.errors import SelarasError, UnknownNameError
+
+if TYPE_CHECKING:
+    from selaras.neo4j import Neo4jSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -197,7 +201,8 @@ def template(output: Path, fmt: str) -> None:
 
 
 def neo4j_options(func: F) -> F:
-    """--uri, --user, --password, --database; each falls back to its NEO4J_* variable."""
+    """--uri, --user, --password, --database; each falls back to its NEO4J_* variable. The
+    command gets them as one ``neo4j_settings: Neo4jSettings``."""
     options = [
         click.option(
             "--uri",
@@ -212,15 +217,25 @@ def neo4j_options(func: F) -> F:
         ),
         click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default neo4j]."),
     ]
+
+    @functools.wraps(func)
+    def with_settings(
+        *args: Any,
+        uri: str | None,
+        user: str | None,
+        password: str | None,
+        database: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        from selaras.neo4j import Neo4jSettings
+
+        settings = Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+        return func(*args, neo4j_settings=settings, **kwargs)
+
+    command: Callable[..., Any] = with_settings
     for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _settings(uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
-    from selaras.neo4j import Neo4jSettings
-
-    return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+        command = option(command)
+    return cast(F, command)
 
 
 def default_dataset_name(paths: tuple[Path, ...]) -> str:
@@ -266,10 +281,7 @@ def load(
     profile: str,
     engine: str,
     base: str | None,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
+    neo4j_settings: Neo4jSettings,
     quiet: bool,
 ) -> None:
     """Load cascades (RDF files, folders, spreadsheets) into Neo4j, validating them first.
@@ -286,8 +298,7 @@ def load(
     progress = _progress(quiet)
     expand_paths(list(paths))  # a missing input is an error before anything else
     name = dataset_name or default_dataset_name(paths)
-    settings = _settings(uri, user, password, database)
-    with connect(settings) as driver:
+    with connect(neo4j_settings) as driver:
         if not allow_invalid:
             dataset = read_dataset(list(paths), base=base, progress=progress)
             with quiet_rdflib():
@@ -313,7 +324,7 @@ def load(
             driver,
             read_triples(list(paths), base=base, progress=progress),
             name=name,
-            database=settings.database,
+            database=neo4j_settings.database,
             replace=replace,
             batch_size=batch_size,
             progress=progress,
@@ -356,10 +367,7 @@ def export(
     output: Path | None,
     dataset: str | None,
     base: str | None,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
+    neo4j_settings: Neo4jSettings,
     quiet: bool,
 ) -> None:
     """Write a cascade as RDF or as the spreadsheet template.
@@ -383,10 +391,9 @@ def export(
     else:
         from selaras.neo4j import connect, export_graph
 
-        settings = _settings(uri, user, password, database)
-        with connect(settings) as driver:
+        with connect(neo4j_settings) as driver:
             graph = export_graph(
-                driver, database=settings.database, dataset=dataset, progress=progress
+                driver, database=neo4j_settings.database, dataset=dataset, progress=progress
             )
     if fmt in SPREADSHEET_EXPORT_FORMATS:
         from selaras.spreadsheet import describe, export_spreadsheet
@@ -562,10 +569,7 @@ def query(
     fmt: str,
     output: Path | None,
     base: str | None,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
+    neo4j_settings: Neo4jSettings,
     quiet: bool,
 ) -> None:
     """Run the analysis NAME on PATH (embedded engine) or on Neo4j (--engine neo4j).
@@ -598,10 +602,9 @@ def query(
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
         from selaras.neo4j import connect
 
-        settings = _settings(uri, user, password, database)
-        with connect(settings) as driver, progress.task(f"Running {name} on Neo4j"):
+        with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
             result = analyses.run_analysis(
-                name, engine="neo4j", params=values, driver=driver, database=settings.database
+                name, engine="neo4j", params=values, driver=driver, database=neo4j_settings.database
             )
     else:
         if not paths:
