@@ -12,6 +12,17 @@ from selaras.read import read_dataset, read_triples
 Row = tuple[Any, ...]
 
 
+#: rule id of the catalogue -> the `misaligned` reason that reports the same defect
+MISALIGNED_REASONS = {
+    "SS-CASCADE-ANCESTOR": "cross-branch",
+    "SS-PERSPECTIVE-ORDER": "perspective-lowered",
+    "SS-DIRECT-ONE": "direct-to-many",
+    "SS-CASCADE-YEAR": "year-mismatch",
+    "SS-ORIGIN": "origin-without-map",
+    "SS-CASCADE-CYCLE": "cycle",
+}
+
+
 def embedded(
     name: str, paths: Sequence[Path], params: Mapping[str, str] | None = None
 ) -> QueryResult:

@@ -11,21 +11,13 @@ from typing import Any
 import pytest
 
 import analyses_oracle as oracle
-from analyses_helpers import embedded, load_into_neo4j, on_neo4j
+from analyses_helpers import MISALIGNED_REASONS, embedded, load_into_neo4j, on_neo4j
 from selaras.analyses import QueryResult
 from selaras.read import read_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 KALTARA = ROOT / "examples" / "kaltara"
 DEFECTS = ROOT / "examples" / "defects"
-MISALIGNED = {
-    "SS-CASCADE-ANCESTOR": "cross-branch",
-    "SS-PERSPECTIVE-ORDER": "perspective-lowered",
-    "SS-DIRECT-ONE": "direct-to-many",
-    "SS-CASCADE-YEAR": "year-mismatch",
-    "SS-ORIGIN": "origin-without-map",
-    "SS-CASCADE-CYCLE": "cycle",
-}
 
 
 def manifest() -> list[dict[str, str]]:
@@ -52,9 +44,11 @@ def check_kaltara(run: Any) -> None:
 def check_defects(run: Any) -> None:
     entries = manifest()
     expected = Counter(
-        (e["focus_code"], MISALIGNED[e["rule_id"]]) for e in entries if e["rule_id"] in MISALIGNED
+        (e["focus_code"], MISALIGNED_REASONS[e["rule_id"]])
+        for e in entries
+        if e["rule_id"] in MISALIGNED_REASONS
     )
-    assert set(MISALIGNED.values()) == {reason for _, reason in expected}
+    assert set(MISALIGNED_REASONS.values()) == {reason for _, reason in expected}
     misaligned: QueryResult = run("misaligned")
     assert Counter((r[0], r[3]) for r in misaligned.rows) == expected
     orphans = run("orphans").rows

@@ -14,20 +14,13 @@ import pyoxigraph as ox
 import pytest
 
 import analyses_oracle as oracle
+from analyses_helpers import MISALIGNED_REASONS
 from selaras.analyses import QueryResult, run_analysis
 from selaras.generate import GeneratedCascade, generate_cascade
 from selaras.read import Dataset
 
 #: rule id of the catalogue -> the misaligned reason / orphan kind that reports the same thing
-RULE_REASONS = {
-    "SS-CASCADE-ANCESTOR": "cross-branch",
-    "SS-PERSPECTIVE-ORDER": "perspective-lowered",
-    "SS-DIRECT-ONE": "direct-to-many",
-    "SS-CASCADE-YEAR": "year-mismatch",
-    "SS-ORIGIN": "origin-without-map",
-    "SS-CASCADE-CYCLE": "cycle",
-    "SS-MEASURED": "unmeasured",
-}
+RULE_REASONS = {**MISALIGNED_REASONS, "SS-MEASURED": "unmeasured"}
 SEEDS = (1, 2)
 
 
