@@ -180,8 +180,7 @@ def serialize(graph: rdflib.Graph, fmt: str) -> str:
 
     JSON-LD is compact, with the Selaras context (:mod:`selaras.jsonld`). For Turtle and
     N-Triples pyoxigraph writes the text: rdflib's Turtle writer re-formats numbers from their
-    values
-    (``"0.30000000000000004"^^xsd:double`` becomes ``3e-01``), which would lose data.
+    values (``"0.30000000000000004"^^xsd:double`` becomes ``3e-01``), which would lose data.
     """
     if fmt not in RDF_FORMATS:
         raise UnknownNameError("RDF format", fmt, RDF_FORMATS)
