@@ -140,9 +140,15 @@ def test_unknown_format_and_language(files: dict[str, Path]) -> None:
 
 
 def test_unwritable_output(files: dict[str, Path]) -> None:
-    out = files["clean"].parent / "no" / "such" / "folder" / "r.html"
+    out = files["clean"] / "folder" / "r.html"  # under a file
     line = one_error_line(run("-o", out, files["clean"]))
-    assert line.startswith(f"{out}: cannot write the report")
+    assert line == f"{out}: cannot write: {files['clean']} is not a folder"
+
+
+def test_output_parent_folders_are_created(files: dict[str, Path]) -> None:
+    out = files["clean"].parent / "no" / "such" / "folder" / "r.html"
+    assert run("-o", out, "--format", "html", files["clean"]).exit_code == 0
+    assert "<html" in out.read_text(encoding="utf-8")
 
 
 def test_debug_shows_the_traceback(files: dict[str, Path]) -> None:

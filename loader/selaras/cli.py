@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from selaras import __version__, resources
+from selaras import output as output_module
 from selaras.errors import SelarasError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -32,8 +33,12 @@ class _Group(click.Group):
         except SelarasError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"selaras: error: {exc}", err=True)
+            message = output_module.printable(str(exc), newlines=True)
+            click.echo(f"selaras: error: {message}", err=True)
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # stdout closed early (`| head`): see selaras.output
+            output_module.stdout_closed()
+            ctx.exit(0)
         except click.UsageError as exc:
             # One line, like every other error; click's own form spans four.
             if ctx.obj and ctx.obj.get("debug"):
@@ -134,26 +139,24 @@ def validate(
     Exit 0 when the data conforms, 1 when violations are found (warnings too with --strict),
     2 for bad input (missing or malformed file, empty dataset, unknown profile or format).
     """
-    from selaras.errors import InputError
     from selaras.read import read_dataset
     from selaras.report import render
     from selaras.validate import validate as run_validation
 
     resources.profile_path(profile)  # an unknown profile fails before any reading
+    if output is not None:
+        output_module.check_file(output)
     progress = _progress(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
     text = render(report, fmt=fmt, lang=lang)
     if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write the report: {exc.strerror}", path=output) from exc
+        output_module.write_text(output, text)
         click.echo(
             f"{output}: {report.violations} violations, {report.warnings} warnings", err=True
         )
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        output_module.emit(text)
     sys.exit(report.exit_code(strict=strict))
 
 
@@ -169,14 +172,15 @@ def import_command(source: Path, output: Path | None, base: str | None) -> None:
     """
     from selaras.spreadsheet import import_spreadsheet
 
+    if output is not None:
+        output_module.check_file(output)
     graph = import_spreadsheet(source, base=base)
     graph.bind("sel", "https://w3id.org/selaras/ontology#")
     text = graph.serialize(format="turtle")
     if output is None:
-        click.echo(text, nl=False)
+        output_module.emit(text)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output_module.write_text(output, text)
         click.echo(f"{output}: {len(graph)} triples", err=True)
 
 
@@ -196,6 +200,7 @@ def template(output: Path, fmt: str) -> None:
     """Write an empty spreadsheet template: header rows, drop-down lists, instructions."""
     from selaras.spreadsheet import write_template
 
+    (output_module.check_folder if fmt == "csv" else output_module.check_file)(output)
     write_template(output, fmt=fmt)
     click.echo(f"{output}: empty template written", err=True)
 
@@ -379,6 +384,8 @@ def export(
     """
     if fmt in SPREADSHEET_EXPORT_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} needs -o FILE (or -o FOLDER for csv)")
+    if output is not None:  # before the work: a Neo4j export can take minutes
+        (output_module.check_folder if fmt == "csv" else output_module.check_file)(output)
     progress = _progress(quiet)
     if paths:
         from selaras.neo4j.export import rdflib_graph
@@ -406,11 +413,10 @@ def export(
 
     text = serialize(graph, fmt)
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output_module.write_text(output, text)
         click.echo(f"{output}: {len(graph):,} triples", err=True)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        output_module.emit(text)
 
 
 @main.command()
@@ -476,6 +482,9 @@ def generate(
         raise click.BadParameter(
             "at least one staff position per Eselon I unit", param_hint="--staff"
         )
+    for target in (output, manifest):
+        if target is not None:
+            output_module.check_file(target)
     cascade = build_cascade(
         staff=staff,
         seed=seed,
@@ -486,8 +495,8 @@ def generate(
     if output is None:
         cascade.write(sys.stdout)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        triples = cascade.write(output, fmt=output.suffix[1:])
+        with output_module.replacing(output) as temporary:
+            triples = cascade.write(temporary, fmt=output.suffix[1:])
         stats = cascade.stats
         click.echo(
             f"{output}: {triples} triples, {stats['units']} units "
@@ -496,8 +505,7 @@ def generate(
             err=True,
         )
     if manifest is not None:
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        cascade.write_manifest(manifest)
+        output_module.write_text(manifest, cascade.manifest_csv())
 
 
 @main.command()
@@ -519,6 +527,7 @@ def demo(output: Path, lang: str, quiet: bool) -> None:
     """
     from selaras.demo import run_demo
 
+    output_module.check_folder(output)
     run_demo(out_dir=output, progress=_progress(quiet), lang=lang)
 
 
@@ -590,6 +599,8 @@ def query(
     analyses.analysis(name)  # an unknown name fails before any work
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    if output is not None:
+        output_module.check_file(output)
     progress = _progress(quiet)
     values: dict[str, str] = {}
     for item in params:
@@ -616,19 +627,17 @@ def query(
         with progress.task(f"Running {name}"):
             result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
     for warning in result.warnings:
-        click.echo(f"selaras: warning: {warning}", err=True)
+        click.echo(f"selaras: warning: {output_module.printable(warning)}", err=True)
     if fmt == "xlsx":
         from selaras.analyses.render import to_xlsx
 
         assert output is not None  # checked before any work
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(to_xlsx(result))
+        output_module.write_bytes(output, to_xlsx(result))
         click.echo(f"{output}: {len(result)} rows", err=True)
         return
     text = analyses.render(result, fmt)
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output_module.write_text(output, text)
         click.echo(f"{output}: {len(result)} rows", err=True)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        output_module.emit(text)

@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from selaras import resources
+from selaras import output, resources
 from selaras.analyses import QueryResult, run_analysis
 from selaras.analyses import render as render_rows
 from selaras.progress import SILENT, Progress
@@ -51,7 +51,7 @@ def run_demo(
 ) -> DemoOutcome:
     """Validate and analyse the bundled examples, writing reports into ``out_dir``."""
     console = console or Console()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    output.check_folder(out_dir)
     outcome = DemoOutcome()
     for name in EXAMPLES:
         path = resources.example_path(name)
@@ -68,14 +68,14 @@ def run_demo(
             console.print(_rule_table(report))
         for fmt, suffix in REPORT_FORMATS.items():
             target = out_dir / f"{name}-validation.{suffix}"
-            target.write_text(render(report, fmt=fmt, lang=lang), encoding="utf-8")
+            output.write_text(target, render(report, fmt=fmt, lang=lang))
             outcome.written.append(target)
         counts = []
         for analysis in ANALYSES:
             result = run_analysis(analysis, dataset=dataset)
             outcome.analyses[(name, analysis)] = result
             target = out_dir / f"{name}-{analysis}.csv"
-            target.write_text(render_rows(result, "csv"), encoding="utf-8")
+            output.write_text(target, render_rows(result, "csv"))
             outcome.written.append(target)
             counts.append(f"{analysis} {len(result.rows)}")
         console.print("analyses (rows): " + ", ".join(counts))

@@ -16,6 +16,7 @@ from typing import IO
 import pyoxigraph as ox
 import rdflib
 
+from selaras import limits
 from selaras.context import CONTEXT_IRI, inline_context
 from selaras.errors import DatasetError, InputError
 from selaras.progress import SILENT, Progress
@@ -115,10 +116,16 @@ def parse_file(path: Path) -> list[ox.Triple]:
             data: bytes | IO[bytes] = handle
             if fmt == ox.RdfFormat.JSON_LD:
                 data = _jsonld_bytes(path, handle.read())
-            return [
-                ox.Triple(q.subject, q.predicate, q.object)
-                for q in ox.parse(data, format=fmt, base_iri=path.resolve().as_uri())
-            ]
+            elif fmt == ox.RdfFormat.RDF_XML:  # entity bombs are refused before parsing
+                limits.check_rdf_xml(path, handle.read(65536))
+                handle.seek(0)
+            try:
+                return [
+                    ox.Triple(q.subject, q.predicate, q.object)
+                    for q in ox.parse(data, format=fmt, base_iri=path.resolve().as_uri())
+                ]
+            except MemoryError as exc:  # pyoxigraph's token buffer: limits.TOKEN_BYTES
+                raise limits.token_error(path, handle.tell()) from exc
     except SyntaxError as exc:
         message = str(exc.msg) if exc.msg else str(exc)
         if "LoadDocumentCallback" in message:
@@ -138,6 +145,9 @@ def _jsonld_bytes(path: Path, data: bytes) -> bytes:
         return data
     try:
         document = json.loads(data)
+        limits.check_json_depth(path, document)
+    except RecursionError:
+        raise limits.depth_error(path) from None
     except json.JSONDecodeError as exc:
         message = f"not JSON: {exc.msg}"
         raise InputError(message, path=path, line=exc.lineno, column=exc.colno) from None

@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Literal
+from typing import Any, Literal
 
 from selaras.analyses.result import QueryResult
 from selaras.errors import UnknownNameError
+from selaras.output import printable
 
 Format = Literal["table", "csv", "json", "xlsx"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json", "xlsx")
@@ -37,7 +38,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else repr(value)
-    return str(value)
+    return printable(str(value))  # no control character from the data reaches a terminal
 
 
 def table(result: QueryResult) -> str:
@@ -45,13 +46,14 @@ def table(result: QueryResult) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in result.analysis.columns:
         numeric = column.type in ("integer", "decimal")
         grid.add_column(column.name, justify="right" if numeric else "left", no_wrap=True)
     for row in result.rows:
-        grid.add_row(*(_cell(v) for v in row))
+        grid.add_row(*(Text(_cell(v)) for v in row))  # Text: no rich markup from the data
     out = io.StringIO()
     width = sum(
         max([len(c), *(len(_cell(r[i])) for r in result.rows)]) + 2
@@ -80,6 +82,15 @@ def to_csv(result: QueryResult) -> str:
 def to_json(result: QueryResult) -> str:
     """A JSON array of objects keyed by column (in column order)."""
     return json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_text(worksheet: Any) -> None:
+    """Every text cell of ``worksheet`` stored as text: openpyxl makes a string that starts with
+    "=" a live formula (``=HYPERLINK("http://evil.example/","klik")`` from a statement)."""
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def to_xlsx(result: QueryResult) -> bytes:
@@ -123,6 +134,8 @@ def to_xlsx(result: QueryResult) -> bytes:
         about.append([column.name, column.description])
     about.column_dimensions["A"].width = 24
     about.column_dimensions["B"].width = 100
+    for worksheet in (sheet, about):
+        as_text(worksheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,14 +37,37 @@ START_HINT = (
 )
 
 
+#: The userinfo of a URI (``neo4j:secret@``): never shown, never passed to the driver.
+_USERINFO = re.compile(r"(?<=://)[^/@\s]*@")
+
+
+def redact(text: str) -> str:
+    """``text`` with the user and password of any URI in it replaced by ``***``.
+
+    >>> redact("cannot reach bolt://neo4j:secret@db:7687 (refused)")
+    'cannot reach bolt://***@db:7687 (refused)'
+    """
+    return _USERINFO.sub("***@", text)
+
+
 @dataclass(frozen=True)
 class Neo4jSettings:
-    """Where and as whom to connect. ``repr`` leaves the password out."""
+    """Where and as whom to connect. ``repr`` leaves the password out (also one in the URI)."""
 
-    uri: str = DEFAULT_URI
+    uri: str = field(default=DEFAULT_URI, repr=False)
     user: str = DEFAULT_USER
     password: str | None = field(default=None, repr=False)
     database: str = DEFAULT_DATABASE
+
+    @property
+    def shown_uri(self) -> str:
+        """The URI as messages show it: any ``user:password@`` replaced by ``***@``."""
+        return redact(self.uri)
+
+    def __repr__(self) -> str:
+        return (
+            f"Neo4jSettings(uri={self.shown_uri!r}, user={self.user!r}, database={self.database!r})"
+        )
 
     @classmethod
     def from_env(
@@ -66,6 +90,15 @@ class Neo4jSettings:
 
 
 def translate(exc: Exception, settings: Neo4jSettings, *, working: bool = False) -> Neo4jError:
+    """:func:`_translate` with credentials taken out of the message, whatever the driver said."""
+    error = _translate(exc, settings, working=working)
+    message = redact(str(error))
+    if settings.password and len(settings.password) >= 4:  # a short one would mangle words
+        message = message.replace(settings.password, "***")
+    return error if message == str(error) else Neo4jError(message)
+
+
+def _translate(exc: Exception, settings: Neo4jSettings, *, working: bool = False) -> Neo4jError:
     """The one-line Neo4jError for a driver exception: the URI and what to do, no password.
 
     ``working``: the error came after the connection was made (a load or export cut short).
@@ -74,7 +107,7 @@ def translate(exc: Exception, settings: Neo4jSettings, *, working: bool = False)
     >>> "refused the credentials of user 'neo4j'" in str(error), "s3cret" in str(error)
     (True, False)
     """
-    where = f"Neo4j at {settings.uri}"
+    where = f"Neo4j at {settings.shown_uri}"
     if isinstance(exc, nx.AuthError):
         return Neo4jError(
             f"{where} refused the credentials of user {settings.user!r}; set NEO4J_USER and "
@@ -82,7 +115,7 @@ def translate(exc: Exception, settings: Neo4jSettings, *, working: bool = False)
         )
     if isinstance(exc, nx.ConfigurationError | ValueError):
         return Neo4jError(
-            f"cannot use NEO4J_URI {settings.uri!r}: {_first_line(exc)}; use for example "
+            f"cannot use NEO4J_URI {settings.shown_uri!r}: {_first_line(exc)}; use for example "
             "bolt://127.0.0.1:7687, neo4j://host:7687 (cluster) or neo4j+s://ID.databases."
             "neo4j.io (Aura)"
         )
@@ -125,10 +158,17 @@ def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     Raises Neo4jError (exit 2) when the server is unreachable, the credentials are wrong, the
     database does not exist or the URI is malformed; also for driver errors inside the block.
     """
+    if _USERINFO.search(settings.uri):
+        raise Neo4jError(
+            f"NEO4J_URI {settings.shown_uri!r} carries a user or password, which the driver "
+            "does not accept in the URI (and which would show in the process list): set "
+            "NEO4J_USER and NEO4J_PASSWORD (or --user and --password) and leave them out of "
+            "the URI"
+        )
     if settings.password is None:
         raise Neo4jError(
-            f"no password for Neo4j at {settings.uri}: set NEO4J_PASSWORD (or --password); "
-            "see docs/neo4j.md"
+            f"no password for Neo4j at {settings.shown_uri}: set NEO4J_PASSWORD (or "
+            "--password); see docs/neo4j.md"
         )
     scheme = settings.uri.partition("://")[0]
     if scheme not in SCHEMES or "://" not in settings.uri:

@@ -17,9 +17,12 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils import get_column_letter
 
+from selaras import limits
 from selaras.errors import InputError
 from selaras.spreadsheet.template import (
     RESERVED_SHEETS,
@@ -37,6 +40,9 @@ class Problem:
     order: tuple[int, int, int]
     where: str
     message: str
+    #: A sheet that could not be read at all: its problems are reported alone, without the
+    #: follow-on errors of every reference into it.
+    fatal: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -66,6 +72,8 @@ class Book:
 
     tables: list[Table] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Cells (``sheet!B3``) whose problem is already recorded (a formula without a value).
+    reported: set[str] = field(default_factory=set)
 
     def table(self, name: str) -> Table | None:
         for table in self.tables:
@@ -144,12 +152,9 @@ def cell_text(value: object, number_format: str = "General") -> str:
 
 def read_xlsx(path: Path) -> Book:
     """The tables of an ``.xlsx`` workbook (sheets ``petunjuk`` and ``daftar`` are skipped)."""
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({exc})", path=path) from exc
+    limits.check_workbook(path)  # before openpyxl parses any XML (with defusedxml)
+    formulas = formula_cells(path) if has_formulas(path) else {}
+    workbook = _open(path, data_only=True)
     book = Book()
     try:
         for order, worksheet in enumerate(workbook.worksheets):
@@ -157,14 +162,91 @@ def read_xlsx(path: Path) -> Book:
             if target is None:
                 continue
             worksheet.reset_dimensions()
-            rows = [
-                [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
-                for row in worksheet.iter_rows()
-            ]
+            unsaved = formulas.get(worksheet.title, {})
+            cells = (
+                [
+                    _value_text(book, worksheet.title, target, (r, c), cell, unsaved)
+                    for c, cell in enumerate(row, start=1)
+                ]
+                for r, row in enumerate(worksheet.iter_rows(), start=1)
+            )
+            rows = list(limits.capped_rows(cells, where=f"sheet {worksheet.title!r}", path=path))
             book.tables.append(_table(worksheet.title, target, rows))
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, ParseError) as exc:
+        raise InputError(f"not a readable .xlsx workbook ({exc})", path=path) from exc
     finally:
         workbook.close()
     return book
+
+
+def _open(path: Path, *, data_only: bool) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, ParseError) as exc:
+        raise InputError(f"not a readable .xlsx workbook ({exc})", path=path) from exc
+
+
+def _value_text(
+    book: Book,
+    title: str,
+    target: Sheet,
+    at: tuple[int, int],
+    cell: Any,
+    unsaved: dict[tuple[int, int], str],
+) -> str:
+    """The text of a cell; a formula Excel never computed is recorded as a problem."""
+    value = cell.value
+    if value is None and at in unsaved:
+        where = f"{title}!{get_column_letter(at[1])}{at[0]}"
+        book.reported.add(where)
+        book.problems.append(
+            Problem(
+                (SHEET_NAMES.index(target.name), at[0], at[1] - 1),
+                where,
+                f"the formula {unsaved[at][:80]!r} has no saved value (the file was not saved "
+                "by a spreadsheet program that computes it); open and save it in Excel or "
+                "LibreOffice, or type the value",
+            )
+        )
+        return ""
+    return cell_text(value, getattr(cell, "number_format", "General"))
+
+
+def has_formulas(path: Path) -> bool:
+    """Whether any worksheet XML holds a formula element (read in chunks, not parsed)."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if not info.filename.startswith("xl/worksheets/"):
+                continue
+            tail = b""
+            with archive.open(info) as part:
+                while chunk := part.read(2**20):
+                    if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                        return True
+                    tail = chunk[-8:]
+    return False
+
+
+def formula_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Per sheet title, the (row, column) of every formula cell and its formula."""
+    workbook = _open(path, data_only=False)
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        for worksheet in workbook.worksheets:
+            worksheet.reset_dimensions()
+            cells = found.setdefault(worksheet.title, {})
+            for r, row in enumerate(worksheet.iter_rows(), start=1):
+                if r > limits.SHEET_ROWS:
+                    break
+                for c, cell in enumerate(row, start=1):
+                    value = cell.value
+                    if isinstance(value, str) and value.startswith("="):
+                        cells[(r, c)] = value
+    finally:
+        workbook.close()
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,18 +288,70 @@ def read_csv_folder(path: Path) -> Book:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
+            byte = data[exc.start]
             book.problems.append(
                 Problem(
                     (SHEET_NAMES.index(target.name), 0, 0),
                     file.stem,
-                    f"{file.name} is not UTF-8 text (line {line}); save it as CSV UTF-8",
+                    f"{file.name} is not UTF-8 text (line {line}: byte 0x{byte:02X}); save it "
+                    "as CSV UTF-8",
+                    fatal=True,
                 )
             )
             continue
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        rows = [[cell.strip() for cell in row] for row in reader]
+        try:
+            rows = _csv_rows(file, text)
+        except _CsvProblem as problem:
+            book.problems.append(
+                Problem((SHEET_NAMES.index(target.name), 0, 0), problem.where, str(problem), True)
+            )
+            continue
         book.tables.append(_table(file.stem, target, rows))
     return book
+
+
+class _CsvProblem(Exception):
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        super().__init__(message)
+
+
+def _csv_rows(file: Path, text: str) -> list[list[str]]:
+    """The rows of one CSV file; a malformed file raises _CsvProblem naming the cell it starts."""
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    stripped = ([cell.strip() for cell in row] for row in reader)
+    rows: list[list[str]] = []
+    start = 1  # the line the row being read starts on
+    try:
+        for row in limits.capped_rows(stripped, where=file.name, path=file):
+            rows.append(row)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        first = text.split("\n", start)[start - 1] if text.count("\n") >= start - 1 else ""
+        pieces = first.split(delimiter)
+        if "field larger" in str(exc):
+            index = next(
+                (i for i, p in enumerate(pieces) if len(p) > limits.CSV_CELL_CHARS),
+                len(pieces) - 1,
+            )
+            message = f"a cell is longer than {limits.CSV_CELL_CHARS:,} characters, the limit"
+        else:
+            # the cell whose quote opens: the last one a quote-aware reading of the line finds
+            try:
+                index = len(next(csv.reader([first], delimiter=delimiter), [""])) - 1
+            except csv.Error:
+                index = 0
+            if "end of data" in str(exc):
+                message = f"a quote opened on line {start} is never closed; close or remove it"
+            else:
+                message = (
+                    f"line {start}: {exc}; a quoted cell must end at its closing quote (write "
+                    'a quote inside a cell as "")'
+                )
+        where = f"{file.stem}!{get_column_letter(index + 1)}{len(rows) + 1}"
+        raise _CsvProblem(where, message) from exc
+    return rows
 
 
 def read_book(path: Path) -> Book:

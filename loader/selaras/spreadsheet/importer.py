@@ -228,7 +228,7 @@ class _Import:
                 record.cells[column.name] = index
                 text = cells[index] if index < len(cells) else ""
                 if not text:
-                    if column.required:
+                    if column.required and record.where(column.name) not in self.book.reported:
                         self.problem(
                             record.order(column.name),
                             record.where(column.name),
@@ -441,6 +441,9 @@ class _Builder:
 def import_book(book: Book, *, base: str | None = None, source: Path | None = None) -> rdflib.Graph:
     """The RDF of checked tables; raises SpreadsheetError listing every problem found."""
     prefix = check_base(base)
+    fatal = [p for p in book.problems if p.fatal]
+    if fatal:  # an unreadable sheet: its problem alone, not every reference into it
+        raise SpreadsheetError((str(p) for p in sorted(fatal)), path=source)
     checks = _Import(book)
     checks.run()
     if checks.problems:

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from selaras import output
 from selaras.spreadsheet.book import Book, Table
 from selaras.spreadsheet.template import (
     INSTRUCTIONS_SHEET,
@@ -61,7 +62,7 @@ def _tables(book: Book) -> list[Table]:
 
 def write_csv_folder(book: Book, folder: Path) -> list[Path]:
     """One ``SHEET.csv`` per template sheet (UTF-8, comma, header row); returns the files."""
-    folder.mkdir(parents=True, exist_ok=True)
+    output.check_folder(folder)
     written = []
     for table in _tables(book):
         buffer = io.StringIO()
@@ -70,7 +71,7 @@ def write_csv_folder(book: Book, folder: Path) -> list[Path]:
         for _number, cells in table.rows:
             writer.writerow(cells)
         path = folder / f"{table.sheet.name}.csv"
-        path.write_text(buffer.getvalue(), encoding="utf-8")
+        output.write_text(path, buffer.getvalue())
         written.append(path)
     return written
 
@@ -321,6 +322,6 @@ def write_xlsx(book: Book, path: Path) -> None:
     workbook.move_sheet(LISTS_SHEET, offset=len(SHEETS))
     lists.sheet_state = "hidden"
     workbook.active = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    _reproducible(path)
+    with output.replacing(path) as temporary:
+        workbook.save(temporary)
+        _reproducible(temporary)
