@@ -242,9 +242,12 @@ def literal_props(
 def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.BlankNode, str]:
     """A stable IRI for each blank node, from its content and its neighbours (not its label).
 
-    Colour refinement: each round hashes a node's outgoing and incoming edges with the current
-    colours of neighbouring blank nodes. Blank nodes no round tells apart are interchangeable
-    in practice and are numbered in a stable order.
+    Blank nodes that do not reach themselves through other blank nodes (trees, chains, shared
+    sub-structures: all that Turtle's ``[ ]`` writes) are named in linear time: a hash of each
+    node's content and the hashes of the blank nodes it points to (children first), then a hash
+    of that and the names of the nodes pointing to it (parents first). Cyclic blank structures
+    fall back to colour refinement (:func:`_refined`), quadratic at worst. Blank nodes neither
+    tells apart are interchangeable and are numbered in a stable order.
     """
     blanks = [key for key, entry in subjects.items() if isinstance(entry.term, ox.BlankNode)]
     if not blanks:
@@ -254,24 +257,26 @@ def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.Bla
         for p, target in entry.links:
             if isinstance(target, ox.BlankNode):
                 incoming[str(target)].append((key, p))
-
-    def name(key: str, colours: dict[str, str]) -> str:
-        return "_:" + colours[key] if key in colours else key
-
-    colours = {b: "" for b in blanks}
-    for _round in range(len(blanks) + 1):
-        new: dict[str, str] = {}
-        for b in blanks:
+    order = _children_first(blanks, subjects)
+    if order is None:
+        colours = _refined(blanks, subjects, incoming, dataset)
+    else:
+        down: dict[str, str] = {}
+        for b in order:
             entry = subjects[b]
-            parts = [dataset, *sorted(entry.types)]
-            parts += sorted({f"{p} {lit}" for p, lits in entry.literals.items() for lit in lits})
-            parts += sorted({f"> {p} {name(str(t), colours)}" for p, t in entry.links})
-            parts += sorted(f"< {p} {name(s, colours)}" for s, p in incoming[b])
-            new[b] = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
-        stable = len(set(new.values())) == len(set(colours.values()))
-        colours = new
-        if stable and _round > 0:
-            break
+            parts = _content(entry, dataset)
+            parts += sorted(
+                f"> {p} " + (f"_:{down[str(t)]}" if isinstance(t, ox.BlankNode) else str(t))
+                for p, t in set(entry.links)
+            )
+            down[b] = _digest(parts)
+        colours = {}
+        for b in reversed(order):
+            parts = [down[b]]
+            parts += sorted(
+                f"< {p} " + (f"_:{colours[s]}" if s in colours else s) for s, p in incoming[b]
+            )
+            colours[b] = _digest(parts)
     seen: Counter[str] = Counter()
     iris: dict[ox.BlankNode, str] = {}
     for b in sorted(blanks, key=lambda b: colours[b]):
@@ -281,3 +286,60 @@ def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.Bla
         assert isinstance(term, ox.BlankNode)
         iris[term] = BNODE_PREFIX + colours[b] + suffix
     return iris
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _content(entry: _Subject, dataset: str) -> list[str]:
+    parts = [dataset, *sorted(entry.types)]
+    parts += sorted({f"{p} {lit}" for p, lits in entry.literals.items() for lit in lits})
+    return parts
+
+
+def _children_first(blanks: list[str], subjects: dict[str, _Subject]) -> list[str] | None:
+    """The blank nodes, each after every blank node it points to; None when there is a cycle."""
+    pending = {b: 0 for b in blanks}
+    parents: dict[str, list[str]] = defaultdict(list)
+    for b in blanks:
+        for t in {str(t) for _, t in subjects[b].links if isinstance(t, ox.BlankNode)}:
+            pending[b] += 1
+            parents[t].append(b)
+    ready = [b for b in blanks if pending[b] == 0]
+    order: list[str] = []
+    while ready:
+        b = ready.pop()
+        order.append(b)
+        for parent in parents[b]:
+            pending[parent] -= 1
+            if pending[parent] == 0:
+                ready.append(parent)
+    return order if len(order) == len(blanks) else None
+
+
+def _refined(
+    blanks: list[str],
+    subjects: dict[str, _Subject],
+    incoming: dict[str, list[tuple[str, str]]],
+    dataset: str,
+) -> dict[str, str]:
+    """Colour refinement: each round hashes a node's edges with its neighbours' colours."""
+
+    def name(key: str, colours: dict[str, str]) -> str:
+        return "_:" + colours[key] if key in colours else key
+
+    colours = {b: "" for b in blanks}
+    for _round in range(len(blanks) + 1):
+        new: dict[str, str] = {}
+        for b in blanks:
+            entry = subjects[b]
+            parts = _content(entry, dataset)
+            parts += sorted({f"> {p} {name(str(t), colours)}" for p, t in entry.links})
+            parts += sorted(f"< {p} {name(s, colours)}" for s, p in incoming[b])
+            new[b] = _digest(parts)
+        stable = len(set(new.values())) == len(set(colours.values()))
+        colours = new
+        if stable and _round > 0:
+            break
+    return colours
