@@ -561,6 +561,12 @@ def demo(output: Path, lang: str, quiet: bool) -> None:
     "xlsx: an Excel workbook (needs -o).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here.")
+@click.option(
+    "--dataset",
+    "dataset_name",
+    help="--engine neo4j only: analyse only this loaded dataset (its nodes as `export "
+    "--dataset` reads them; see docs/neo4j.md) [default: the whole graph].",
+)
 @base_option
 @neo4j_options
 @click.option(
@@ -574,6 +580,7 @@ def query(
     paths: tuple[Path, ...],
     list_analyses: bool,
     engine: str,
+    dataset_name: str | None,
     params: tuple[str, ...],
     fmt: str,
     output: Path | None,
@@ -614,12 +621,26 @@ def query(
         from selaras.neo4j import connect
 
         with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
-            result = analyses.run_analysis(
-                name, engine="neo4j", params=values, driver=driver, database=neo4j_settings.database
-            )
+            if dataset_name is not None:  # one dataset: selaras.neo4j.subset says what that is
+                from selaras.neo4j.subset import dataset_subset
+
+                subset = dataset_subset(driver, name=dataset_name, database=neo4j_settings.database)
+                result = analyses.run_analysis(
+                    name, engine="embedded", params=values, dataset=subset
+                )
+            else:
+                result = analyses.run_analysis(
+                    name,
+                    engine="neo4j",
+                    params=values,
+                    driver=driver,
+                    database=neo4j_settings.database,
+                )
     else:
         if not paths:
             raise click.UsageError("the embedded engine reads PATH: give RDF files or folders")
+        if dataset_name is not None:
+            raise click.UsageError("--dataset picks a dataset in Neo4j: use it with --engine neo4j")
         from selaras.read import read_dataset
 
         analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading

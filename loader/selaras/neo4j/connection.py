@@ -133,6 +133,11 @@ def _translate(exc: Exception, settings: Neo4jSettings, *, working: bool = False
                 f"{where} has no database {settings.database!r}; set NEO4J_DATABASE (or "
                 "--database) to an existing one (Community Edition has only 'neo4j')"
             )
+        if code.endswith("ConstraintValidationFailed"):
+            return Neo4jError(
+                f"{where}: another load wrote the same nodes at the same time and this one "
+                "gave up after retrying; run the same command again (loading is idempotent)"
+            )
         return Neo4jError(f"{where} refused the work: {code}: {_first_line(exc)}")
     return Neo4jError(f"{where}: {type(exc).__name__}: {_first_line(exc)}")
 

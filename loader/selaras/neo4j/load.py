@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 import neo4j
+import neo4j.exceptions as nx
 import pyoxigraph as ox
 
 from selaras.errors import DatasetError
@@ -42,6 +43,8 @@ from selaras.progress import SILENT, Progress
 from selaras.read import Dataset
 
 DEFAULT_BATCH_SIZE = 2000
+#: How often a batch is tried when a concurrent load created one of its nodes first.
+CONFLICT_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -261,17 +264,32 @@ def write_rows(
     ):
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
-            counts, complete = session.execute_write(_write_nodes, batch, mapping)
+            counts, complete = _write(session, _write_nodes, batch, mapping)
             total.merge(counts)
             existed.update(complete)
             task.advance(len(batch))
         for start in range(0, len(outside), batch_size):
-            total.merge(session.execute_write(_write_targets, outside[start : start + batch_size]))
+            total.merge(_write(session, _write_targets, outside[start : start + batch_size]))
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
-            total.merge(session.execute_write(_write_rels, batch, existed, mapping))
+            total.merge(_write(session, _write_rels, batch, existed, mapping))
             task.advance(sum(len(row.rels) for row in batch))
     return total
+
+
+def _write(session: neo4j.Session, work: Any, *args: Any) -> Any:
+    """``session.execute_write(work, *args)``, tried again when the uniqueness constraint
+    refused a node: another load (of a dataset sharing nodes, such as the ontology's concepts)
+    created it between this batch's check and its CREATE. The driver retries transient errors
+    (deadlocks) itself but not this one; the retry finds the node and updates it instead."""
+    for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+        try:
+            return session.execute_write(work, *args)
+        except nx.ConstraintError:
+            if attempt == CONFLICT_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _unload_batch(
