@@ -76,6 +76,9 @@ def profile_path(name: str) -> Path:
     """The Turtle file of profile ``name``; a path to a ``.ttl`` file is accepted as is."""
     candidate = Path(name)
     if candidate.suffix == ".ttl" and candidate.is_file():
+        from selaras.profile_check import check_profile
+
+        check_profile(candidate)  # a file is checked against shapes/meta/profile.ttl first
         return candidate
     path = folder("shapes") / "profiles" / f"{name}.ttl"
     if not path.is_file():
