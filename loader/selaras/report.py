@@ -29,6 +29,7 @@ from rdflib.namespace import RDF, SH, XSD
 
 from selaras.errors import UnknownNameError
 from selaras.namespace import SEL, SEL_IRI
+from selaras.output import printable
 from selaras.terms import to_rdflib
 from selaras.validate import ValidationReport, ValidationResult
 
@@ -172,7 +173,7 @@ def render_text(report: ValidationReport, *, lang: str = "en") -> str:
         f"{_verdict(report, lang)} ({report.triples} {words['triples']}, "
         f"{words['profile']} {report.profile})"
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"  # data's control chars escaped
 
 
 # -- CSV ------------------------------------------------------------------------------------
