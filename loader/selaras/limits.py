@@ -180,25 +180,28 @@ def check_workbook(path: Path) -> None:
         raise InputError(f"not a readable .xlsx workbook ({exc})", path=path) from exc
     if total > WORKBOOK_BYTES:
         raise InputError(
-            f"the workbook uncompresses to {mib(total)}, more than Selaras reads "
-            f"({mib(WORKBOOK_BYTES)}); split it, or use a folder of CSV files",
+            f"the workbook uncompresses to {total:,} bytes, more than Selaras reads "
+            f"({WORKBOOK_BYTES:,} bytes = {mib(WORKBOOK_BYTES)}); split it, or use a folder of "
+            "CSV files",
             path=path,
         )
 
 
 def capped_rows(rows: Iterable[list[str]], *, where: str, path: Path) -> Iterator[list[str]]:
     """The rows of one sheet, refused past :data:`SHEET_ROWS` rows or :data:`SHEET_COLUMNS`
-    columns (``where``: the sheet or CSV file name for the message). Lazy: a sheet past the
-    limit is refused without reading the rest."""
+    columns (``where``: the sheet for the message, empty for a CSV file). Lazy: a sheet past
+    the limit is refused without reading the rest."""
+    sheet = f"{where} " if where else ""
     for number, row in enumerate(rows, start=1):
         if number > SHEET_ROWS:
             raise InputError(
-                f"{where} has more than {SHEET_ROWS:,} rows, the limit per sheet; split it",
+                f"{sheet or 'the file '}has more than {SHEET_ROWS:,} rows, the limit per sheet; "
+                "split it",
                 path=path,
             )
         if len(row) > SHEET_COLUMNS:
             raise InputError(
-                f"{where} row {number} has {len(row):,} columns, more than {SHEET_COLUMNS:,}; "
+                f"{sheet}row {number} has {len(row):,} columns, more than {SHEET_COLUMNS:,}; "
                 "the template has at most 16",
                 path=path,
             )

@@ -4,7 +4,7 @@
   it onto the target only when the writing completed; an error or Ctrl-C removes it, so the
   target holds either its old content or the new, never half of it. Parent folders are created.
   A target that exists and is not a regular file (``/dev/stdout``, ``/dev/null``, a named pipe)
-  is written in place.
+  gets the finished file copied to it.
 * **Checked first.** :func:`check_file` and :func:`check_folder` run before a command starts its
   work: a folder where a file is wanted, a file where a folder is wanted, a parent that cannot
   be created or written, fail at once rather than after a long query.
@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -107,10 +108,7 @@ def replacing(path: Path) -> Iterator[Path]:
     """
     path = Path(path)
     if _special(path):
-        try:
-            yield path
-        except OSError as exc:
-            raise OutputError(path, _reason(exc)) from exc
+        yield from _through_temporary(path)
         return
     if path.is_dir():
         raise OutputError(path, "it is a folder")
@@ -131,6 +129,22 @@ def replacing(path: Path) -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _through_temporary(path: Path) -> Iterator[Path]:
+    """For a device or pipe: write a temporary file elsewhere, then copy it over in one go
+    (writers such as a zip archive read back what they wrote)."""
+    handle, name = tempfile.mkstemp(prefix="selaras-", suffix=".part")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        with temporary.open("rb") as source, path.open("wb") as target:
+            shutil.copyfileobj(source, target)
+    except OSError as exc:
+        raise OutputError(path, _reason(exc)) from exc
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -205,3 +219,16 @@ def printable(text: str, *, newlines: bool = False) -> str:
     """
     pattern = _CONTROL_BUT_LINES if newlines else _CONTROL
     return pattern.sub(_escape, text)
+
+
+#: What a workbook cannot hold: XML 1.0 has no C0 controls but tab, newline and carriage return.
+_NOT_IN_WORKBOOKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def workbook_text(text: str) -> str:
+    r"""``text`` with the characters a workbook cannot hold written as ``\xNN`` escapes.
+
+    >>> workbook_text("a\x1bb\tc")
+    'a\\x1bb\tc'
+    """
+    return _NOT_IN_WORKBOOKS.sub(_escape, text)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from selaras.analyses.result import QueryResult
 from selaras.errors import UnknownNameError
-from selaras.output import printable
+from selaras.output import printable, workbook_text
 
 Format = Literal["table", "csv", "json", "xlsx"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json", "xlsx")
@@ -108,8 +108,8 @@ def to_xlsx(result: QueryResult) -> bytes:
     sheet.append(list(result.columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in result.rows:
-        sheet.append(list(row))
+    for row in result.rows:  # control characters a workbook cannot hold become \xNN
+        sheet.append([workbook_text(v) if isinstance(v, str) else v for v in row])
     sheet.freeze_panes = "A2"
     last = get_column_letter(max(len(result.columns), 1))
     sheet.auto_filter.ref = f"A1:{last}{len(result.rows) + 1}"

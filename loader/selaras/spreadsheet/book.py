@@ -324,7 +324,7 @@ def _csv_rows(file: Path, text: str) -> list[list[str]]:
     rows: list[list[str]] = []
     start = 1  # the line the row being read starts on
     try:
-        for row in limits.capped_rows(stripped, where=file.name, path=file):
+        for row in limits.capped_rows(stripped, where="", path=file):
             rows.append(row)
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -342,13 +342,10 @@ def _csv_rows(file: Path, text: str) -> list[list[str]]:
                 index = len(next(csv.reader([first], delimiter=delimiter), [""])) - 1
             except csv.Error:
                 index = 0
-            if "end of data" in str(exc):
-                message = f"a quote opened on line {start} is never closed; close or remove it"
-            else:
-                message = (
-                    f"line {start}: {exc}; a quoted cell must end at its closing quote (write "
-                    'a quote inside a cell as "")'
-                )
+            message = (
+                f"the quote that opens this cell on line {start} is not closed where the cell "
+                'ends; close it, or write a quote inside a cell as ""'
+            )
         where = f"{file.stem}!{get_column_letter(index + 1)}{len(rows) + 1}"
         raise _CsvProblem(where, message) from exc
     return rows

@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selaras import output
+from selaras.output import workbook_text
 from selaras.spreadsheet.book import Book, Table
 from selaras.spreadsheet.template import (
     INSTRUCTIONS_SHEET,
@@ -104,8 +105,8 @@ def _cell_value(column: Column, text: str) -> tuple[object, str]:
         try:
             return dt.date.fromisoformat(text), "yyyy-mm-dd"
         except ValueError:
-            return text, "@"
-    return text, "@"
+            return workbook_text(text), "@"
+    return workbook_text(text), "@"  # control characters a workbook cannot hold become \xNN
 
 
 def _help(column: Column) -> str:
