@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
 
 from openpyxl.utils import get_column_letter
 
 from selaras import limits
-from selaras.errors import InputError
+from selaras.errors import InputError, SelarasError
 from selaras.spreadsheet.template import (
     RESERVED_SHEETS,
     SHEET_NAMES,
@@ -151,10 +150,26 @@ def cell_text(value: object, number_format: str = "General") -> str:
 
 
 def read_xlsx(path: Path) -> Book:
-    """The tables of an ``.xlsx`` workbook (sheets ``petunjuk`` and ``daftar`` are skipped)."""
+    """The tables of an ``.xlsx`` workbook (sheets ``petunjuk`` and ``daftar`` are skipped).
+
+    A damaged workbook raises InputError whatever openpyxl, zipfile or zlib raised reading it:
+    the file is untrusted input, and any failure of theirs means it cannot be read.
+    """
     limits.check_workbook(path)  # before openpyxl parses any XML (with defusedxml)
+    try:
+        return _read_xlsx(path)
+    except SelarasError:
+        raise
+    except Exception as exc:  # openpyxl's failures on damaged files have no common base class
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise InputError(f"not a readable .xlsx workbook ({reason})", path=path) from exc
+
+
+def _read_xlsx(path: Path) -> Book:
+    from openpyxl import load_workbook
+
     formulas = formula_cells(path) if has_formulas(path) else {}
-    workbook = _open(path, data_only=True)
+    workbook = load_workbook(path, read_only=True, data_only=True)
     book = Book()
     try:
         for order, worksheet in enumerate(workbook.worksheets):
@@ -172,20 +187,9 @@ def read_xlsx(path: Path) -> Book:
             )
             rows = list(limits.capped_rows(cells, where=f"sheet {worksheet.title!r}", path=path))
             book.tables.append(_table(worksheet.title, target, rows))
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, ParseError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({exc})", path=path) from exc
     finally:
         workbook.close()
     return book
-
-
-def _open(path: Path, *, data_only: bool) -> Any:
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(path, read_only=True, data_only=data_only)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, ParseError) as exc:
-        raise InputError(f"not a readable .xlsx workbook ({exc})", path=path) from exc
 
 
 def _value_text(
@@ -231,7 +235,9 @@ def has_formulas(path: Path) -> bool:
 
 def formula_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     """Per sheet title, the (row, column) of every formula cell and its formula."""
-    workbook = _open(path, data_only=False)
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
     found: dict[str, dict[tuple[int, int], str]] = {}
     try:
         for worksheet in workbook.worksheets:
