@@ -164,6 +164,14 @@ def test_unclosed_quote_at_the_end_of_the_file(corpus: Path) -> None:
     ]
 
 
+def test_fuzz_finding_a_carriage_return_before_a_lone_quote(corpus: Path) -> None:
+    path = make_corpus.carriage_return_quote_csv(corpus)
+    assert problems("import", path) == [
+        "causes!A3: the quote that opens this cell on line 3 is not closed where the cell ends; "
+        'close it, or write a quote inside a cell as ""'
+    ]
+
+
 def test_xlsx_zip_bomb_is_refused_before_parsing(corpus: Path) -> None:
     path = make_corpus.zip_bomb_xlsx(corpus)
     assert path.stat().st_size < MiB

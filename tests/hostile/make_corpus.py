@@ -93,6 +93,14 @@ def unclosed_quote_csv(folder: Path, name: str = "unclosed-quote-csv") -> Path:
     return target
 
 
+def carriage_return_quote_csv(folder: Path, name: str = "cr-quote-csv") -> Path:
+    """Found by scripts/fuzz: causes.csv holding a carriage return and then a lone quote; the
+    code that names the cell of an unclosed quote failed on it (``ValueError`` traceback)."""
+    target = _csv_copy(folder, name)
+    (target / "causes.csv").write_bytes(b'from,to\n\r"')
+    return target
+
+
 def wide_csv(folder: Path, columns: int = 1_001, name: str = "wide-csv") -> Path:
     """A CSV folder whose units.csv has a row of ``columns`` cells (the template has 16 at most)."""
     target = _csv_copy(folder, name)
@@ -275,6 +283,7 @@ BUILDERS: list[Callable[[Path], Path]] = [
     long_cell_csv,
     latin1_csv,
     unclosed_quote_csv,
+    carriage_return_quote_csv,
     wide_csv,
     zip_bomb_xlsx,
     far_row_xlsx,

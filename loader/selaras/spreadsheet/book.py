@@ -345,7 +345,7 @@ def _csv_rows(file: Path, text: str) -> list[list[str]]:
         else:
             # the cell whose quote opens: the last one a quote-aware reading of the line finds
             try:
-                index = len(next(csv.reader([first], delimiter=delimiter), [""])) - 1
+                index = max(len(next(csv.reader([first], delimiter=delimiter), [])) - 1, 0)
             except csv.Error:
                 index = 0
             message = (
