@@ -632,3 +632,8 @@ def query(
         click.echo(f"{output}: {len(result)} rows", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+from selaras.commands.publish import publish  # noqa: E402
+
+main.add_command(publish)

@@ -28,6 +28,7 @@ from selaras.errors import DatasetError, SelarasError, UnknownNameError
 if TYPE_CHECKING:
     import neo4j
 
+    from selaras.publish.http import StoreSettings
     from selaras.read import Dataset
 
 Engine = Literal["embedded", "neo4j"]
@@ -87,6 +88,8 @@ def run_analysis(
     dataset: Dataset | None = None,
     driver: neo4j.Driver | None = None,
     database: str = "neo4j",
+    endpoint: StoreSettings | None = None,
+    graph: str | None = None,
 ) -> QueryResult:
     """Run analysis ``name`` and return its typed, sorted rows.
 
@@ -95,13 +98,22 @@ def run_analysis(
     ``driver`` on ``database``. A code parameter naming no node of its kinds gives an empty
     result and a warning. Raises UnknownNameError for an unknown analysis, engine or parameter,
     SelarasError for a missing or malformed parameter, DatasetError when the engine's input is
-    missing, Neo4jError when Neo4j fails.
+    missing, Neo4jError when Neo4j fails. With ``endpoint`` the SPARQL file runs on that SPARQL
+    1.1 Protocol endpoint instead (``graph`` as its default graph; StoreError when it fails).
     """
     found = analysis(name)
     if engine not in ENGINES:
         raise UnknownNameError("engine", engine, ENGINES)
     values = resolve_params(found, params or {})
     warnings: list[str] = []
+    if endpoint is not None:
+        from selaras.analyses import endpoint as remote
+
+        for parameter, code in _codes(found, values):
+            if not remote.code_exists(endpoint, code, parameter.kinds, graph=graph):
+                warnings.append(_unknown_code(parameter, code))
+        rows: Sequence[Sequence[Any]] = remote.run(found, endpoint, values, graph=graph)
+        return make_result(found, engine="endpoint", params=values, rows=rows, warnings=warnings)
     if engine == "embedded":
         from selaras.analyses import sparql
 
@@ -112,7 +124,7 @@ def run_analysis(
         for parameter, code in _codes(found, values):
             if not sparql.code_exists(dataset, code, parameter.kinds):
                 warnings.append(_unknown_code(parameter, code))
-        rows: Sequence[Sequence[Any]] = sparql.run(found, dataset, values)
+        rows = sparql.run(found, dataset, values)
     else:
         from selaras.analyses import cypher
 
