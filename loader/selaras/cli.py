@@ -552,6 +552,18 @@ def demo(output: Path, lang: str, quiet: bool) -> None:
     "xlsx: an Excel workbook (needs -o).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here.")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Run the SPARQL file on this SPARQL 1.1 endpoint (e.g. Fuseki's "
+    "http://127.0.0.1:3030/selaras/sparql) instead; credentials from SELARAS_STORE_USER and "
+    "SELARAS_STORE_PASSWORD.",
+)
+@click.option(
+    "--graph",
+    metavar="IRI",
+    help="With --endpoint: the named graph to query (what `selaras publish --to` wrote).",
+)
 @base_option
 @neo4j_options
 @click.option(
@@ -568,11 +580,14 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     output: Path | None,
+    endpoint: str | None,
+    graph: str | None,
     base: str | None,
     neo4j_settings: Neo4jSettings,
     quiet: bool,
 ) -> None:
-    """Run the analysis NAME on PATH (embedded engine) or on Neo4j (--engine neo4j).
+    """Run the analysis NAME on PATH (embedded engine), on Neo4j (--engine neo4j) or on a
+    SPARQL endpoint (--endpoint URL).
 
     `selaras query --list` lists the analyses. An unknown analysis or parameter exits 2 with the
     valid names; an unknown code in a code parameter gives an empty result and a warning.
@@ -597,7 +612,15 @@ def query(
         if not sep or not key:
             raise click.UsageError(f"--param takes KEY=VALUE, not {item!r}")
         values[key.strip()] = value
-    if engine == "neo4j":
+    if endpoint is not None:
+        if paths:
+            raise click.UsageError("--endpoint queries the SPARQL server: give no PATH")
+        from selaras.publish.http import StoreSettings
+
+        settings = StoreSettings.from_env(endpoint)
+        with progress.task(f"Running {name} on {endpoint}"):
+            result = analyses.run_analysis(name, params=values, endpoint=settings, graph=graph)
+    elif engine == "neo4j":
         if paths:
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
         from selaras.neo4j import connect
@@ -637,3 +660,6 @@ def query(
 from selaras.commands.publish import publish  # noqa: E402
 
 main.add_command(publish)
+from selaras.commands.serve import serve  # noqa: E402
+
+main.add_command(serve)
