@@ -94,7 +94,7 @@ def publish(
     from selaras.publish import build_site
     from selaras.publish.iris import check_base
     from selaras.publish.write import check_output, site_date, write_site
-    from selaras.read import read_dataset
+    from selaras.read import read_dataset, read_triples
 
     if output is None and to_url is None:
         raise click.UsageError("give -o SITE (a static site), --to URL (a triple store), or both")
@@ -107,11 +107,12 @@ def publish(
     if output is not None:
         check_output(output, force=force)
     progress = _progress(quiet)
-    dataset = read_dataset(list(paths), base=None, progress=progress)
     if not allow_invalid:
+        dataset = read_dataset(list(paths), base=None, progress=progress)
         refuse_invalid(paths, dataset, profile=profile, engine=engine, progress=progress)
+        del dataset
     site = build_site(
-        dataset, base=base, include_staff=include_staff, lang=lang, title=title,
+        read_triples(list(paths), progress=progress), base=base, include_staff=include_staff, lang=lang, title=title,
         date=site_date(list(paths)),
     )
     if settings is not None:

@@ -58,15 +58,13 @@ def serve(
     from selaras.publish.iris import check_base
     from selaras.publish.sparql import Limits
     from selaras.publish.write import site_date
-    from selaras.read import read_dataset
+    from selaras.read import read_triples
 
     check_base(base)
-    dataset = read_dataset(list(paths), base=None, progress=_progress(quiet))
     site = build_site(
-        dataset, base=base, include_staff=include_staff, lang=lang, title=title,
+        read_triples(list(paths), progress=_progress(quiet)), base=base, include_staff=include_staff, lang=lang, title=title,
         date=site_date(list(paths)), sparql_endpoint=base + "sparql",
     )
-    del dataset
     app = create_app(site, limits=Limits(timeout=timeout, max_results=max_results))
     click.echo(f"selaras: serving {len(site.documents)} resources at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=not quiet, server_header=False)

@@ -20,17 +20,20 @@ One module per step::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
 from selaras.errors import DatasetError
 from selaras.publish.graph import Published, published_graph
 from selaras.publish.iris import DEFAULT_BASE, Paths, check_base
 from selaras.publish.model import Site
-from selaras.read import Dataset
 
 __all__ = ["DEFAULT_BASE", "Published", "Site", "build_site", "published_graph"]
 
 
 def build_site(
-    dataset: Dataset,
+    triples: Iterable[ox.Triple],
     *,
     base: str = DEFAULT_BASE,
     include_staff: bool = False,
@@ -39,11 +42,11 @@ def build_site(
     title: str = "Selaras cascade",
     sparql_endpoint: str | None = None,
 ) -> Site:
-    """The site of ``dataset`` under ``base``. Raises BaseError for a malformed base and
+    """The site of a dataset's ``triples`` (as parsed) under ``base``. Raises BaseError for a malformed base and
     DatasetError when no resource of the dataset has an IRI under it."""
     paths = Paths(check_base(base))
     site = Site(
-        published=published_graph(dataset, include_staff=include_staff),
+        published=published_graph(triples, include_staff=include_staff),
         paths=paths,
         lang=lang,
         date=date,

@@ -82,10 +82,12 @@ def private_resources(triples: Iterable[ox.Triple]) -> set[ox.NamedNode | ox.Bla
     return private
 
 
-def published_graph(dataset: Dataset, *, include_staff: bool = False) -> Published:
-    """The published graph of ``dataset``: its triples without the staff (unless
-    ``include_staff``), and the ontology's triples not already in it."""
-    data = list(dataset.triples())
+def published_graph(triples: Iterable[ox.Triple], *, include_staff: bool = False) -> Published:
+    """The published graph of a dataset's ``triples`` (as parsed: :func:`selaras.read.read_triples`
+    keeps lexical forms, the store of ``read_dataset`` would turn ``"80.00"`` into ``"80"``):
+    without the staff (unless ``include_staff``), and with the ontology's triples not already in
+    it. A triple given twice is published once."""
+    data = list(set(triples))
     left_out: set[ox.NamedNode | ox.BlankNode] = set()
     if not include_staff:
         left_out = private_resources(data)
