@@ -189,8 +189,10 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
         except QueryError as exc:
             return error(exc.status, str(exc))
         short = params.get("format") or params.get("output")
-        media = SHORT_FORMATS.get(str(short)) if short else choose(request.headers.get("accept"), answer.offered())
-        if media is None or media not in answer.offered():
+        media = SHORT_FORMATS.get(str(short)) if short else None
+        if media not in answer.offered():  # a format= the answer has not: Accept decides
+            media = choose(request.headers.get("accept"), answer.offered())
+        if media is None:
             return error(406, f"cannot answer this query as {request.headers.get('accept')}; offered: {', '.join(answer.offered())}")
         body = await anyio.to_thread.run_sync(lambda: serialize(answer, media))
         return Response(body, media_type=_content_type(media), headers={"Vary": "Accept"})
