@@ -58,7 +58,9 @@ def construct(fuseki: str, graph: str) -> rdflib.Graph:
 
 def test_round_trip(fuseki: str) -> None:
     graph = "https://w3id.org/selaras/test/round-trip"
-    done = publish(str(KALTARA), "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials())
+    done = publish(
+        str(KALTARA), "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials()
+    )
     assert done.exit_code == 0, done.output
     got = construct(fuseki, graph)
     from selaras.read import read_triples
@@ -88,23 +90,43 @@ def _decimals_as_values(graph: rdflib.Graph) -> rdflib.Graph:
 
 def test_refused_credentials_and_a_down_store_change_nothing(fuseki: str) -> None:
     graph = "https://w3id.org/selaras/test/kept"
-    assert publish(str(KALTARA), "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials()).exit_code == 0
+    assert (
+        publish(
+            str(KALTARA), "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials()
+        ).exit_code
+        == 0
+    )
     before = construct(fuseki, graph)
     done = publish(
-        str(KALTARA), "--include-staff", "--to", fuseki + "/data", "--graph", graph, "-q",
+        str(KALTARA),
+        "--include-staff",
+        "--to",
+        fuseki + "/data",
+        "--graph",
+        graph,
+        "-q",
         env=credentials("wrong-password"),
     )
     assert done.exit_code == 2
     assert done.output.startswith("selaras: error:") and done.output.count("\n") == 1
     assert "refused the credentials" in done.output and "wrong-password" not in done.output
-    done = publish(str(KALTARA), "--to", "http://127.0.0.1:9/selaras/data", "--graph", graph, "-q", env=credentials())
+    done = publish(
+        str(KALTARA),
+        "--to",
+        "http://127.0.0.1:9/selaras/data",
+        "--graph",
+        graph,
+        "-q",
+        env=credentials(),
+    )
     assert done.exit_code == 2 and "cannot reach" in done.output and done.output.count("\n") == 1
     # an upload that breaks half-way (a malformed last line) leaves the old graph whole
     token = base64.b64encode(f"{FUSEKI_USER}:{FUSEKI_PASSWORD}".encode()).decode()
-    body = "".join(f"<urn:s{i}> <urn:p> \"{i}\" .\n" for i in range(5000)) + "<urn:broken\n"
+    body = "".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(5000)) + "<urn:broken\n"
     request = urllib.request.Request(
         fuseki + "/data?" + urllib.parse.urlencode({"graph": graph}),
-        data=body.encode(), method="PUT",
+        data=body.encode(),
+        method="PUT",
         headers={"Authorization": f"Basic {token}", "Content-Type": "application/n-triples"},
     )
     with pytest.raises(urllib.error.HTTPError):
@@ -145,7 +167,10 @@ def test_every_analysis_on_fuseki_equals_the_embedded_engine(fuseki: str, source
     codes = _codes(dataset)
     tried: dict[str, list[dict[str, Any]]] = {
         "cascade": [{}, {"from": codes["SS"][len(codes["SS"]) // 2]}, {"from": "NO-SUCH"}],
-        "line-of-sight": [{"from": codes["SS"][-1]}, {"from": codes["IKU"][len(codes["IKU"]) // 2]}],
+        "line-of-sight": [
+            {"from": codes["SS"][-1]},
+            {"from": codes["IKU"][len(codes["IKU"]) // 2]},
+        ],
         "strategy-map": [{}, {"unit": codes["Unit"][len(codes["Unit"]) // 2]}],
     }
     compared = 0
@@ -161,17 +186,40 @@ def test_every_analysis_on_fuseki_equals_the_embedded_engine(fuseki: str, source
 
 def test_query_cli_with_endpoint(fuseki: str) -> None:
     graph = "https://w3id.org/selaras/test/cli"
-    assert publish(str(KALTARA), "--include-staff", "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials()).exit_code == 0
+    assert (
+        publish(
+            str(KALTARA),
+            "--include-staff",
+            "--to",
+            fuseki + "/data",
+            "--graph",
+            graph,
+            "-q",
+            env=credentials(),
+        ).exit_code
+        == 0
+    )
     runner = CliRunner()
     remote = runner.invoke(
-        main, ["query", "cascade", "--endpoint", fuseki + "/sparql", "--graph", graph, "--format", "json"],
+        main,
+        [
+            "query",
+            "cascade",
+            "--endpoint",
+            fuseki + "/sparql",
+            "--graph",
+            graph,
+            "--format",
+            "json",
+        ],
         env=credentials(),
     )
     local = runner.invoke(main, ["query", "cascade", str(KALTARA), "--format", "json"])
     assert remote.exit_code == 0, remote.output
     assert json.loads(remote.output) == json.loads(local.output)
     refused = runner.invoke(
-        main, ["query", "cascade", "--endpoint", fuseki + "/sparql", "--graph", graph],
+        main,
+        ["query", "cascade", "--endpoint", fuseki + "/sparql", "--graph", graph],
         env=credentials("nope"),
     )
     assert refused.exit_code == 2 and "refused the credentials" in refused.output

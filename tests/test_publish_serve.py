@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
-from SPARQLWrapper import JSON, POST, POSTDIRECTLY, SPARQLWrapper, TURTLE, URLENCODED
+from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from publish_helpers import serving
@@ -33,7 +33,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def get(url: str, headers: dict[str, str] | None = None, *, follow: bool = True) -> tuple[int, dict[str, str], bytes]:
+def get(
+    url: str, headers: dict[str, str] | None = None, *, follow: bool = True
+) -> tuple[int, dict[str, str], bytes]:
     opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirect)
     request = urllib.request.Request(url, headers=headers or {})
     try:
@@ -159,18 +161,23 @@ def test_sparql_select_ask_construct(server: str, how: str) -> None:
         return c
 
     c = client()
-    c.setQuery(PREFIX + 'SELECT ?code WHERE { ?s a sel:StrategicObjective ; sel:code ?code } ORDER BY ?code')
+    c.setQuery(
+        PREFIX
+        + "SELECT ?code WHERE { ?s a sel:StrategicObjective ; sel:code ?code } ORDER BY ?code"
+    )
     c.setReturnFormat(JSON)
     rows = [b["code"]["value"] for b in c.query().convert()["results"]["bindings"]]  # type: ignore[index]
     graph = read_graph([KALTARA])
     sel = rdflib.Namespace("https://w3id.org/selaras/ontology#")
     expected = sorted(
-        str(o) for s in graph.subjects(rdflib.RDF.type, sel.StrategicObjective) for o in graph.objects(s, sel.code)
+        str(o)
+        for s in graph.subjects(rdflib.RDF.type, sel.StrategicObjective)
+        for o in graph.objects(s, sel.code)
     )
     assert rows == expected
 
     c = client()
-    c.setQuery(PREFIX + "ASK { <%s> sel:code \"SS-KPPN-TRK-1\" }" % SS)
+    c.setQuery(PREFIX + f'ASK {{ <{SS}> sel:code "SS-KPPN-TRK-1" }}')
     c.setReturnFormat(JSON)
     assert c.query().convert()["boolean"] is True  # type: ignore[index]
 
@@ -192,7 +199,7 @@ def test_sparql_select_ask_construct(server: str, how: str) -> None:
 def test_sparql_result_formats(server: str, accept: str, check: bytes) -> None:
     from urllib.parse import quote
 
-    query = quote(PREFIX + 'SELECT ?code WHERE { ?s sel:code ?code } LIMIT 3')
+    query = quote(PREFIX + "SELECT ?code WHERE { ?s sel:code ?code } LIMIT 3")
     status, headers, body = get(f"{server}sparql?query={query}", {"Accept": accept})
     assert status == 200 and headers["content-type"].startswith(accept) and check in body
 
@@ -211,7 +218,9 @@ def test_update_is_refused(server: str) -> None:
         else:
             assert "403" in str(error) or "read-only" in str(error)
     request = urllib.request.Request(
-        server + "sparql", data=b"update=CLEAR+ALL", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        server + "sparql",
+        data=b"update=CLEAR+ALL",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     with pytest.raises(urllib.error.HTTPError) as http_error:
         urllib.request.urlopen(request, timeout=10)
@@ -248,19 +257,38 @@ def test_timeout() -> None:
 
 def selaras_query(name: str, *params: str, fmt: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "selaras", "query", name, str(KALTARA), "--format", fmt,
-         *[f"--param={p}" for p in params]],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "selaras",
+            "query",
+            name,
+            str(KALTARA),
+            "--format",
+            fmt,
+            *[f"--param={p}" for p in params],
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return done.stdout
 
 
 @pytest.mark.parametrize(
     ("name", "params"),
-    [("cascade", ()), ("coverage", ()), ("orphans", ()), ("misaligned", ()),
-     ("strategy-map", ("unit=KPPN-TRK",)), ("line-of-sight", ("from=SS-KPPN-TRK-1",))],
+    [
+        ("cascade", ()),
+        ("coverage", ()),
+        ("orphans", ()),
+        ("misaligned", ()),
+        ("strategy-map", ("unit=KPPN-TRK",)),
+        ("line-of-sight", ("from=SS-KPPN-TRK-1",)),
+    ],
 )
-def test_analyses_over_http_equal_selaras_query(server: str, name: str, params: tuple[str, ...]) -> None:
+def test_analyses_over_http_equal_selaras_query(
+    server: str, name: str, params: tuple[str, ...]
+) -> None:
     query = "&".join(params)
     status, headers, body = get(f"{server}analyses/{name}?{query}")
     assert status == 200 and headers["content-type"].startswith("application/json")

@@ -59,9 +59,12 @@ def test_every_internal_link_resolves(site: Path) -> None:
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.is_file() or site.resolve() not in target.parents:
                 broken.append(f"{page.relative_to(site)} -> {link}")
-            elif parts.fragment and target.suffix == ".html":
-                if parts.fragment not in (ids.get(target) or parse_page(target).ids):
-                    broken.append(f"{page.relative_to(site)} -> {link} (no such id)")
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and parts.fragment not in (ids.get(target) or parse_page(target).ids)
+            ):
+                broken.append(f"{page.relative_to(site)} -> {link} (no such id)")
     assert not broken, broken[:10]
 
 
@@ -173,7 +176,12 @@ def test_refusals(site: Path, tmp_path: Path) -> None:
     assert not (other / "notes.txt").exists()
     # a previous site is replaced without --force
     assert publish(str(KALTARA), "-o", str(other), "-q").exit_code == 0
-    for base in ("ftp://example.org/", "https://example.org/no-slash", "not an iri/", "https://x/?q/"):
+    for base in (
+        "ftp://example.org/",
+        "https://example.org/no-slash",
+        "not an iri/",
+        "https://x/?q/",
+    ):
         done = publish(str(KALTARA), "-o", str(tmp_path / "b"), "--base", base, "-q")
         assert done.exit_code == 2 and done.output.count("\n") == 1, (base, done.output)
     done = publish(str(KALTARA), "-o", str(tmp_path / "b"), "--base", "https://example.org/")
@@ -181,7 +189,9 @@ def test_refusals(site: Path, tmp_path: Path) -> None:
     done = publish(str(ROOT / "examples" / "defects"), "-o", str(tmp_path / "d"), "-q")
     assert done.exit_code == 1 and "publish refused" in done.output
     assert not (tmp_path / "d").exists()
-    done = publish(str(ROOT / "examples" / "defects"), "-o", str(tmp_path / "d"), "-q", "--allow-invalid")
+    done = publish(
+        str(ROOT / "examples" / "defects"), "-o", str(tmp_path / "d"), "-q", "--allow-invalid"
+    )
     assert done.exit_code == 0, done.output
 
 
@@ -190,14 +200,22 @@ def test_another_base(tmp_path: Path) -> None:
     data = tmp_path / "data.ttl"
     data.write_text(
         "@prefix sel: <https://w3id.org/selaras/ontology#> .\n"
-        "<https://kinerja.example.go.id/id/unit/A> a sel:Unit ; sel:code \"A\" ;\n"
+        '<https://kinerja.example.go.id/id/unit/A> a sel:Unit ; sel:code "A" ;\n'
         '  <http://www.w3.org/2000/01/rdf-schema#label> "Unit A"@id .\n',
         encoding="utf-8",
     )
     done = CliRunner().invoke(
         main,
-        ["publish", str(data), "-o", str(tmp_path / "s"), "--base", "https://kinerja.example.go.id/",
-         "--allow-invalid", "-q"],
+        [
+            "publish",
+            str(data),
+            "-o",
+            str(tmp_path / "s"),
+            "--base",
+            "https://kinerja.example.go.id/",
+            "--allow-invalid",
+            "-q",
+        ],
     )
     assert done.exit_code == 0, done.output
     assert (tmp_path / "s" / "doc" / "unit" / "A.html").is_file()
@@ -215,7 +233,9 @@ def test_screenshot(site: Path, tmp_path: Path, page: str) -> None:
     keep = os.environ.get("SELARAS_SCREENSHOTS")
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
-        (Path(keep) / page.replace("/", "_").replace(".html", ".png")).write_bytes(shot.read_bytes())
+        (Path(keep) / page.replace("/", "_").replace(".html", ".png")).write_bytes(
+            shot.read_bytes()
+        )
 
 
 def test_marker_names_the_generator(site: Path) -> None:

@@ -1,23 +1,55 @@
-"""``selaras publish``: a static linked-data site, and/or the published graph into a triple store."""
+"""``selaras publish``: a static linked-data site, and the published graph into a triple store."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from selaras.cli import _progress, engine_option, paths_argument, profile_option
+from selaras import resources
+from selaras.progress import SILENT, Progress, RichProgress
 from selaras.publish.iris import DEFAULT_BASE
 
+if TYPE_CHECKING:
+    from selaras.read import Dataset
 
-def refuse_invalid(paths: tuple[Path, ...], dataset: object, *, profile: str, engine: str, progress: object) -> None:
+# The shared options, as cli.py declares them (commands/options.py once the CLI is split).
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+profile_option = click.option(
+    "--profile",
+    default=resources.DEFAULT_PROFILE,
+    show_default=True,
+    help="Regulation profile: a name from shapes/profiles/ or a path to a profile .ttl.",
+)
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
+)
+
+
+def _progress(quiet: bool) -> Progress:
+    return SILENT if quiet else RichProgress()
+
+
+def refuse_invalid(
+    paths: tuple[Path, ...], dataset: Dataset, *, profile: str, engine: str, progress: Progress
+) -> None:
     """The load gate: exit 1 with one line when the dataset does not conform."""
     from selaras.terms import quiet_rdflib
     from selaras.validate import validate as run_validation
 
     with quiet_rdflib():
-        report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
+        report = run_validation(
+            dataset,
+            profile=profile,
+            engine=engine,  # type: ignore[arg-type]
+            progress=progress,
+        )
     if not report.conforms:
         shown = " ".join(str(p) for p in paths)
         click.echo(
@@ -32,7 +64,10 @@ def refuse_invalid(paths: tuple[Path, ...], dataset: object, *, profile: str, en
 @click.command()
 @paths_argument
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write the static site into this folder."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the static site into this folder.",
 )
 @click.option(
     "--base",
@@ -47,7 +82,10 @@ def refuse_invalid(paths: tuple[Path, ...], dataset: object, *, profile: str, en
     help="Also publish staff positions (Kemenkeu-Five) and their contracts, SS and IKU.",
 )
 @click.option(
-    "--lang", type=click.Choice(["id", "en"]), default="en", show_default=True,
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="en",
+    show_default=True,
     help="Language of the pages' own words and preferred labels.",
 )
 @click.option("--title", default="Selaras cascade", show_default=True, help="The dataset's title.")
@@ -112,7 +150,11 @@ def publish(
         refuse_invalid(paths, dataset, profile=profile, engine=engine, progress=progress)
         del dataset
     site = build_site(
-        read_triples(list(paths), progress=progress), base=base, include_staff=include_staff, lang=lang, title=title,
+        read_triples(list(paths), progress=progress),
+        base=base,
+        include_staff=include_staff,
+        lang=lang,
+        title=title,
         date=site_date(list(paths)),
     )
     if settings is not None:

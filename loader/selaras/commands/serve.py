@@ -6,29 +6,39 @@ from pathlib import Path
 
 import click
 
-from selaras.cli import _progress, paths_argument
+from selaras.commands.publish import _progress, paths_argument
 from selaras.publish.iris import DEFAULT_BASE
 
 
 @click.command()
 @paths_argument
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port to bind."
+)
 @click.option(
     "--base",
     default=DEFAULT_BASE,
     show_default=True,
     help="IRI prefix of the published resources; request paths are IRIs relative to it.",
 )
-@click.option("--include-staff", is_flag=True, help="Also serve staff positions and their contracts.")
+@click.option(
+    "--include-staff", is_flag=True, help="Also serve staff positions and their contracts."
+)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="en", show_default=True)
 @click.option("--title", default="Selaras cascade", show_default=True, help="The dataset's title.")
 @click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
     help="Seconds a SPARQL query may run.",
 )
 @click.option(
-    "--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
+    "--max-results",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
     help="Most solutions or triples a SPARQL query may return.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress output and no request log.")
@@ -62,9 +72,19 @@ def serve(
 
     check_base(base)
     site = build_site(
-        read_triples(list(paths), progress=_progress(quiet)), base=base, include_staff=include_staff, lang=lang, title=title,
-        date=site_date(list(paths)), sparql_endpoint=base + "sparql",
+        read_triples(list(paths), progress=_progress(quiet)),
+        base=base,
+        include_staff=include_staff,
+        lang=lang,
+        title=title,
+        date=site_date(list(paths)),
+        sparql_endpoint=base + "sparql",
     )
     app = create_app(site, limits=Limits(timeout=timeout, max_results=max_results))
-    click.echo(f"selaras: serving {len(site.documents)} resources at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=not quiet, server_header=False)
+    click.echo(
+        f"selaras: serving {len(site.documents)} resources at http://{host}:{port}/ (Ctrl-C stops)",
+        err=True,
+    )
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", access_log=not quiet, server_header=False
+    )

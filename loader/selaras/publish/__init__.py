@@ -42,7 +42,9 @@ def build_site(
     title: str = "Selaras cascade",
     sparql_endpoint: str | None = None,
 ) -> Site:
-    """The site of a dataset's ``triples`` (as parsed) under ``base``. Raises BaseError for a malformed base and
+    """The site of a dataset's ``triples`` (as parsed) under ``base``.
+
+    Raises BaseError for a malformed base and
     DatasetError when no resource of the dataset has an IRI under it."""
     paths = Paths(check_base(base))
     site = Site(

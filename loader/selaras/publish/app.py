@@ -60,7 +60,12 @@ SHORT_FORMATS = {
     "nt": "application/n-triples",
     "rdf": "application/rdf+xml",
 }
-MEDIA_WITH_CHARSET = ("text/", "application/ld+json", "application/n-triples", "application/sparql-results")
+MEDIA_WITH_CHARSET = (
+    "text/",
+    "application/ld+json",
+    "application/n-triples",
+    "application/sparql-results",
+)
 
 
 def error(status: int, message: str) -> Response:
@@ -106,9 +111,18 @@ class Documents:
             "index.html": lambda: (index_page(site).encode("utf-8"), "text/html"),
             "static/site.css": lambda: (stylesheet(), "text/css"),
             ".well-known/void": lambda: (rdf.serialize(self.void, "ttl"), "text/turtle"),
-            "dumps/selaras.ttl.gz": lambda: (gz(rdf.serialize(everything, "ttl")), "application/gzip"),
-            "dumps/selaras.nt.gz": lambda: (gz(rdf.serialize(everything, "nt")), "application/gzip"),
-            "dumps/selaras.jsonld": lambda: (rdf.serialize(everything, "jsonld"), "application/ld+json"),
+            "dumps/selaras.ttl.gz": lambda: (
+                gz(rdf.serialize(everything, "ttl")),
+                "application/gzip",
+            ),
+            "dumps/selaras.nt.gz": lambda: (
+                gz(rdf.serialize(everything, "nt")),
+                "application/gzip",
+            ),
+            "dumps/selaras.jsonld": lambda: (
+                rdf.serialize(everything, "jsonld"),
+                "application/ld+json",
+            ),
             "sitemap.xml": lambda: (self._sitemap(), "application/xml"),
         }
         assert {f"dumps/{n}" for n, _ in DUMPS} <= set(makers)
@@ -116,7 +130,11 @@ class Documents:
         return maker() if maker else None
 
     def _sitemap(self) -> bytes:
-        pages = [f"{d}.html" for d in self.site.documents] + ["ontology.html", "dataset.html", "index.html"]
+        pages = [f"{d}.html" for d in self.site.documents] + [
+            "ontology.html",
+            "dataset.html",
+            "index.html",
+        ]
         return sitemap(self.site.paths.base, pages).encode("utf-8")
 
 
@@ -127,7 +145,12 @@ def _content_type(media: str) -> str:
 def cached(request: Request, body: bytes, media: str, last_modified: str) -> Response:
     """``body`` with an ETag and Last-Modified, or 304 when the client has it."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Last-Modified": last_modified, "Vary": "Accept", "Cache-Control": "public, max-age=300"}
+    headers = {
+        "ETag": etag,
+        "Last-Modified": last_modified,
+        "Vary": "Accept",
+        "Cache-Control": "public, max-age=300",
+    }
     match = request.headers.get("if-none-match")
     if match and (match.strip() == "*" or etag in [m.strip() for m in match.split(",")]):
         return Response(status_code=304, headers=headers)
@@ -160,17 +183,28 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
             elif kind == "application/sparql-update":
                 return error(403, "SPARQL Update is not allowed: this endpoint is read-only")
             else:
-                return error(415, "POST a query as application/sparql-query or as a form (query=...)")
+                return error(
+                    415, "POST a query as application/sparql-query or as a form (query=...)"
+                )
         else:
             if "update" in params:
                 return error(403, "SPARQL Update is not allowed: this endpoint is read-only")
             text = params.get("query")
             if text is None:
-                page = environment().get_template("sparql.html.j2").render(
-                    w=WORDS[site.lang],
-                    lang=site.lang, css="static/site.css", home="index.html",
-                    dataset_href="dataset.html", ontology_href="ontology.html", sparql_href="sparql",
-                    site_title=site.title, limits=limits,
+                page = (
+                    environment()
+                    .get_template("sparql.html.j2")
+                    .render(
+                        w=WORDS[site.lang],
+                        lang=site.lang,
+                        css="static/site.css",
+                        home="index.html",
+                        dataset_href="dataset.html",
+                        ontology_href="ontology.html",
+                        sparql_href="sparql",
+                        site_title=site.title,
+                        limits=limits,
+                    )
                 )
                 return Response(page, media_type="text/html; charset=utf-8")
         if not text or not text.strip():
@@ -193,7 +227,11 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
         if media not in answer.offered():  # a format= the answer has not: Accept decides
             media = choose(request.headers.get("accept"), answer.offered())
         if media is None:
-            return error(406, f"cannot answer this query as {request.headers.get('accept')}; offered: {', '.join(answer.offered())}")
+            return error(
+                406,
+                f"cannot answer this query as {request.headers.get('accept')}; "
+                f"offered: {', '.join(answer.offered())}",
+            )
         body = await anyio.to_thread.run_sync(lambda: serialize(answer, media))
         return Response(body, media_type=_content_type(media), headers={"Vary": "Accept"})
 
@@ -201,7 +239,11 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
         from selaras.analyses import analyses
 
         listing = [
-            {"name": a.name, "description": a.description, "parameters": [p.name for p in a.parameters]}
+            {
+                "name": a.name,
+                "description": a.description,
+                "parameters": [p.name for p in a.parameters],
+            }
             for a in analyses()
         ]
         return Response(json.dumps(listing, indent=2) + "\n", media_type="application/json")
@@ -226,7 +268,9 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
         try:
             async with queries:
                 result = await anyio.to_thread.run_sync(
-                    lambda: analyses.run_analysis(name, engine="embedded", params=params, dataset=dataset)
+                    lambda: analyses.run_analysis(
+                        name, engine="embedded", params=params, dataset=dataset
+                    )
                 )
         except SelarasError as exc:
             return error(400, str(exc))
@@ -250,16 +294,23 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
         if path == "context.jsonld":
             from selaras.context import context_text
 
-            return cached(request, context_text().encode("utf-8"), "application/ld+json", docs.last_modified)
+            return cached(
+                request, context_text().encode("utf-8"), "application/ld+json", docs.last_modified
+            )
         thing_doc = site.paths.doc(site.paths.base + path) if path else None
         if site.paths.is_thing_path(path) and thing_doc is not None and docs.has(thing_doc):
-            media = choose(request.headers.get("accept"), DOC_TYPES)
-            if media is None:
+            chosen = choose(request.headers.get("accept"), DOC_TYPES)
+            if chosen is None:
                 return error(406, f"offered: {', '.join(DOC_TYPES)}")
-            target = "/" + thing_doc + "." + EXT_BY_TYPE[media]
+            target = "/" + thing_doc + "." + EXT_BY_TYPE[chosen]
             return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
         doc, dot, ext = path.rpartition(".")
-        if dot and ext in rdf.MEDIA_TYPES and docs.has(doc) and (ext == "html" or ext in SERVED_FORMATS):
+        if (
+            dot
+            and ext in rdf.MEDIA_TYPES
+            and docs.has(doc)
+            and (ext == "html" or ext in SERVED_FORMATS)
+        ):
             body = await anyio.to_thread.run_sync(lambda: docs.get(doc, ext))
             return cached(request, body, rdf.MEDIA_TYPES[ext], docs.last_modified)
         return error(404, f"not found: /{path}")

@@ -1,7 +1,8 @@
 """Content negotiation: the ``Accept`` header's media ranges with their q-values (RFC 9110
 section 12.5.1) choose among the media types a resource offers.
 
->>> choose("text/turtle;q=0.9, application/ld+json", ["text/html", "text/turtle", "application/ld+json"])
+>>> offered = ["text/html", "text/turtle", "application/ld+json"]
+>>> choose("text/turtle;q=0.9, application/ld+json", offered)
 'application/ld+json'
 >>> choose("text/*;q=0.5, */*;q=0.1", ["application/n-triples", "text/turtle"])
 'text/turtle'

@@ -16,8 +16,15 @@ import pyoxigraph as ox
 from selaras import __version__
 from selaras.publish import rdf
 from selaras.publish.iris import DATASET_DOC, ONTOLOGY_IRI
-from selaras.publish.model import RDF_TYPE, SEL, Site
-from selaras.publish.pages import Renderer, alternates, common, compact, embedded_jsonld, environment
+from selaras.publish.model import RDF_TYPE, SEL, Site, Term, text
+from selaras.publish.pages import (
+    Renderer,
+    alternates,
+    common,
+    compact,
+    embedded_jsonld,
+    environment,
+)
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -54,7 +61,7 @@ def description(
     ds = _n(base + DATASET_DOC)
     triples: list[ox.Triple] = []
 
-    def add(s: ox.NamedNode, p: str, o: ox.Term) -> None:
+    def add(s: ox.NamedNode, p: str, o: Term) -> None:
         triples.append(ox.Triple(s, _n(p), o))
 
     def integer(value: int) -> ox.Literal:
@@ -101,7 +108,7 @@ def description(
     subjects = {t.subject for t in everything if isinstance(t.subject, ox.NamedNode)}
     add(ds, VOID + "entities", integer(len(subjects)))
     add(ds, VOID + "distinctSubjects", integer(len({t.subject for t in everything})))
-    classes = Counter(t.object.value for t in everything if t.predicate.value == RDF_TYPE)
+    classes = Counter(text(t.object) for t in everything if t.predicate.value == RDF_TYPE)
     properties = Counter(t.predicate.value for t in everything)
     add(ds, VOID + "classes", integer(len(classes)))
     add(ds, VOID + "properties", integer(len(properties)))
@@ -148,44 +155,57 @@ def dataset_page(
     """The dataset page: the VoID and DCAT description in words and tables."""
     r = Renderer(site, f"{DATASET_DOC}.html")
     ds = ox.NamedNode(site.paths.base + DATASET_DOC)
-    by_subject: dict[str, dict[str, list[ox.Term]]] = {}
+    by_subject: dict[str, dict[str, list[Term]]] = {}
     for t in triples:
-        by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+        by_subject.setdefault(text(t.subject), {}).setdefault(t.predicate.value, []).append(
+            t.object
+        )
     own = by_subject[ds.value]
 
-    def one(predicate: str, subject: dict[str, list[ox.Term]] = own) -> str:
+    def one(predicate: str, subject: dict[str, list[Term]] = own) -> str:
         values = subject.get(predicate, [])
-        return values[0].value if values else ""
+        return text(values[0]) if values else ""
 
     def partitions(kind: str, key: str, count: str) -> list[dict[str, Any]]:
         rows = []
         for part in own.get(VOID + kind, []):
-            fields = by_subject[part.value]
-            rows.append({"term": r.value(fields[VOID + key][0]), "count": one(VOID + count, fields)})
+            fields = by_subject[text(part)]
+            rows.append(
+                {"term": r.value(fields[VOID + key][0]), "count": one(VOID + count, fields)}
+            )
         return rows
 
     dumps = []
     for name, media in DUMPS:
         dist = by_subject.get(f"{site.paths.base}{DATASET_DOC}#dump-{name.replace('.', '-')}", {})
         dumps.append(
-            {"name": name, "media": media, "href": r.rel(f"dumps/{name}"), "size": one(DCAT + "byteSize", dist)}
+            {
+                "name": name,
+                "media": media,
+                "href": r.rel(f"dumps/{name}"),
+                "size": one(DCAT + "byteSize", dist),
+            }
         )
-    return environment().get_template("dataset.html.j2").render(
-        **common(site, r),
-        iri=ds.value,
-        titles=[r.value(v) for v in own.get(DCTERMS + "title", [])],
-        descriptions=[r.value(v) for v in own.get(DCTERMS + "description", [])],
-        triples=one(VOID + "triples"),
-        entities=one(VOID + "entities"),
-        issued=one(DCTERMS + "issued"),
-        version=one(DCAT + "version"),
-        license=r.value(own[DCTERMS + "license"][0]),
-        publisher=r.value(own[DCTERMS + "publisher"][0]),
-        sparql=one(VOID + "sparqlEndpoint"),
-        classes=partitions("classPartition", "class", "entities"),
-        properties=partitions("propertyPartition", "property", "triples"),
-        dumps=dumps,
-        left_out=site.published.left_out,
-        alternates=alternates(r, DATASET_DOC, formats),
-        jsonld=embedded_jsonld(triples),
+    return (
+        environment()
+        .get_template("dataset.html.j2")
+        .render(
+            **common(site, r),
+            iri=ds.value,
+            titles=[r.value(v) for v in own.get(DCTERMS + "title", [])],
+            descriptions=[r.value(v) for v in own.get(DCTERMS + "description", [])],
+            triples=one(VOID + "triples"),
+            entities=one(VOID + "entities"),
+            issued=one(DCTERMS + "issued"),
+            version=one(DCAT + "version"),
+            license=r.value(own[DCTERMS + "license"][0]),
+            publisher=r.value(own[DCTERMS + "publisher"][0]),
+            sparql=one(VOID + "sparqlEndpoint"),
+            classes=partitions("classPartition", "class", "entities"),
+            properties=partitions("propertyPartition", "property", "triples"),
+            dumps=dumps,
+            left_out=site.published.left_out,
+            alternates=alternates(r, DATASET_DOC, formats),
+            jsonld=embedded_jsonld(triples),
+        )
     )

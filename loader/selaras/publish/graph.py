@@ -67,7 +67,9 @@ def private_resources(triples: Iterable[ox.Triple]) -> set[ox.NamedNode | ox.Bla
     private: set[ox.NamedNode | ox.BlankNode] = set()
     for t in triples:
         p, o = t.predicate.value, t.object
-        if (p == RDF_TYPE and o.value == position) or (p == level and o.value == five):
+        value = o.value if isinstance(o, ox.NamedNode) else None
+        staff = (p == RDF_TYPE and value == position) or (p == level and value == five)
+        if staff and isinstance(t.subject, ox.NamedNode | ox.BlankNode):
             private.add(t.subject)
         if p in OWNED_BY:
             owners[o].append(t.subject)

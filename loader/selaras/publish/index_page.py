@@ -24,5 +24,5 @@ def index_page(site: Site) -> str:
         heading.pop("href", None)
         slug = "".join(c if c.isalnum() else "-" for c in compact(kind)) if kind else "untyped"
         rendered.append({"id": slug, "heading": heading, "members": items})
-    rendered.sort(key=lambda g: str(g["heading"]["text"]))
+    rendered.sort(key=lambda g: str(g["heading"]["text"]))  # type: ignore[call-overload,index]
     return environment().get_template("index.html.j2").render(**common(site, r), groups=rendered)

@@ -44,7 +44,7 @@ def check_base(base: str) -> str:
     'https://kinerja.kemenkeu.go.id/'
     """
     if any(c.isspace() or c in '<>"{}|\\^`' for c in base):
-        raise BaseError(f"--base {base!r} is not an IRI (it holds a space or one of <>\"{{}}|\\^`)")
+        raise BaseError(f'--base {base!r} is not an IRI (it holds a space or one of <>"{{}}|\\^`)')
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BaseError(f"--base {base!r} is not an absolute http(s) IRI with a host")

@@ -32,6 +32,13 @@ LABELS = (
     SEL + "period",
 )
 Subject = ox.NamedNode | ox.BlankNode
+#: An RDF term (RDF-star quoted triples are not published).
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def text(term: Term) -> str:
+    """The IRI, blank node id or lexical form of ``term``."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
 
 
 @dataclass
@@ -51,7 +58,8 @@ class Site:
     def outgoing(self) -> dict[Subject, list[ox.Triple]]:
         found: dict[Subject, list[ox.Triple]] = defaultdict(list)
         for triple in self.published.triples():
-            found[triple.subject].append(triple)
+            if isinstance(triple.subject, ox.NamedNode | ox.BlankNode):
+                found[triple.subject].append(triple)
         return dict(found)
 
     @cached_property
@@ -90,14 +98,16 @@ class Site:
     def store(self) -> ox.Store:
         return self.published.store()
 
-    def values(self, subject: Subject, predicate: str) -> list[ox.Term]:
+    def values(self, subject: Term, predicate: str) -> list[Term]:
+        if not isinstance(subject, ox.NamedNode | ox.BlankNode):
+            return []
         return [t.object for t in self.outgoing.get(subject, ()) if t.predicate.value == predicate]
 
     def types(self, subject: Subject) -> list[ox.NamedNode]:
         found = [o for o in self.values(subject, RDF_TYPE) if isinstance(o, ox.NamedNode)]
         return sorted(found, key=lambda o: o.value)
 
-    def label(self, term: ox.Term, lang: str | None = None) -> ox.Literal | None:
+    def label(self, term: Term, lang: str | None = None) -> ox.Literal | None:
         """The literal that names ``term`` best in ``lang`` (then any language), or None."""
         if not isinstance(term, ox.NamedNode | ox.BlankNode):
             return None

@@ -5,10 +5,11 @@ the term's local name, so the hash IRI ``…/ontology#Unit`` resolves to ``ontol
 A section shows the labels and definitions in Indonesian and English, the superclasses or
 superproperties, domain and range, and the name the term takes in Neo4j.
 
-The project's own template, not pyLODE: pyLODE 3 renders this ontology (see
-``docs/publishing.md`` for what was compared), but it shows one language per label, has no place
-for the SKOS schemes' concepts beside the classes they type, and pulls its styles from a CDN
-the machines here cannot reach.
+The project's own template, not pyLODE: pyLODE 3.4.1, looked at in Chromium on this ontology,
+runs the Indonesian and English titles together without a break, takes the SKOS concept schemes'
+titles for the ontology's own (and shows the ontology's IRI as ``#ValueScheme``), documents no
+concept (``ontology#KemenkeuWide`` resolves to no section), and its 3.4.1 wheel does not start without a patch (it reads a ``pyproject.toml`` it
+does not ship). See ``docs/publishing.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 from selaras import resources
 from selaras.publish import rdf
 from selaras.publish.iris import ONTOLOGY_DOC, ONTOLOGY_IRI
-from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site
+from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site, text
 from selaras.publish.pages import Renderer, alternates, common, embedded_jsonld, environment
 
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -71,7 +72,7 @@ def _term(site: Site, r: Renderer, term: ox.NamedNode) -> dict[str, Any]:
 
 def _concept_order(site: Site) -> Any:
     def key(concept: ox.NamedNode) -> tuple[int, str]:
-        ranks = [v.value for v in site.values(concept, SEL + "rank")]
+        ranks = [text(v) for v in site.values(concept, SEL + "rank")]
         return (int(ranks[0]) if ranks and ranks[0].isdigit() else 99, concept.value)
 
     return key
@@ -87,7 +88,7 @@ def ontology_page(site: Site, *, formats: tuple[str, ...] = rdf.SITE_FORMATS) ->
                 t.subject
                 for t in site.published.triples()
                 if t.predicate.value == RDF_TYPE
-                and t.object.value == kind
+                and text(t.object) == kind
                 and isinstance(t.subject, ox.NamedNode)
                 and t.subject.value.startswith(SEL)
             ),
@@ -105,11 +106,15 @@ def ontology_page(site: Site, *, formats: tuple[str, ...] = rdf.SITE_FORMATS) ->
             ("source", DCTERMS + "source"),
         )
     }
-    return environment().get_template("ontology.html.j2").render(
-        **common(site, r),
-        iri=ONTOLOGY_IRI,
-        meta=meta,
-        sections=sections,
-        alternates=alternates(r, ONTOLOGY_DOC, formats),
-        jsonld=embedded_jsonld(ontology_triples()),
+    return (
+        environment()
+        .get_template("ontology.html.j2")
+        .render(
+            **common(site, r),
+            iri=ONTOLOGY_IRI,
+            meta=meta,
+            sections=sections,
+            alternates=alternates(r, ONTOLOGY_DOC, formats),
+            jsonld=embedded_jsonld(ontology_triples()),
+        )
     )

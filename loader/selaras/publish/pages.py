@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from selaras.jsonld import compact_document
 from selaras.publish import rdf
 from selaras.publish.iris import href
-from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site, Subject
+from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site, Subject, Term, text
 from selaras.publish.words import INVERSE, WORDS
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -78,7 +78,7 @@ class Renderer:
             return (href(self.page, target) if target != self.page else "") + "#" + fragment
         return href(self.page, path)
 
-    def value(self, term: ox.Term, *, depth: int = 0) -> dict[str, Any]:
+    def value(self, term: Term, *, depth: int = 0) -> dict[str, Any]:
         """One shown value: ``text`` (``lit`` when it is a literal of the graph), ``href``,
         ``lang``, ``datatype`` (compact), ``nested`` (a blank node's own properties)."""
         if isinstance(term, ox.Literal):
@@ -103,18 +103,18 @@ class Renderer:
         return found
 
     def properties(self, subject: Subject, *, depth: int = 0) -> list[dict[str, Any]]:
-        groups: dict[str, list[ox.Term]] = defaultdict(list)
+        groups: dict[str, list[Term]] = defaultdict(list)
         for triple in self.site.outgoing.get(subject, ()):
             groups[triple.predicate.value].append(triple.object)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for predicate, objects in groups.items():
             values = sorted((self.value(o, depth=depth) for o in objects), key=_order)
             rows.append({"predicate": self.value(ox.NamedNode(predicate)), "objects": values})
-        rows.sort(key=lambda r: (r["predicate"]["iri"] != RDF_TYPE, r["predicate"]["text"]))
+        rows.sort(key=lambda r: (r["predicate"]["iri"] != RDF_TYPE, str(r["predicate"]["text"])))
         return rows
 
     def incoming(self, thing: ox.NamedNode) -> list[dict[str, Any]]:
-        groups: dict[str, list[ox.Term]] = defaultdict(list)
+        groups: dict[str, list[Term]] = defaultdict(list)
         for triple in self.site.incoming.get(thing, ()):
             groups[triple.predicate.value].append(triple.subject)
         rows = []
@@ -164,7 +164,9 @@ class Renderer:
     def strategy_map(self, unit: ox.NamedNode) -> dict[str, Any] | None:
         """The unit's SS by perspective, when a strategy map of the unit is published."""
         maps = [
-            t.subject for t in self.site.incoming.get(unit, ()) if t.predicate.value == SEL + "mapOf"
+            t.subject
+            for t in self.site.incoming.get(unit, ())
+            if t.predicate.value == SEL + "mapOf"
         ]
         if not maps:
             return None
@@ -174,13 +176,13 @@ class Renderer:
             if t.predicate.value == SEL + "belongsTo"
             and ox.NamedNode(SEL + "StrategicObjective") in self.site.values(t.subject, RDF_TYPE)
         ]
-        rows: dict[ox.Term, list[Subject]] = defaultdict(list)
+        rows: dict[Term, list[Term]] = defaultdict(list)
         for objective in objectives:
             for perspective in self.site.values(objective, SEL + "perspective"):
                 rows[perspective].append(objective)
 
-        def rank(term: ox.Term) -> tuple[int, str]:
-            ranks = [int(v.value) for v in self.site.values(term, SEL + "rank")]  # type: ignore[arg-type]
+        def rank(term: Term) -> tuple[int, str]:
+            ranks = [int(text(v)) for v in self.site.values(term, SEL + "rank")]
             return (ranks[0] if ranks else 99, str(term))
 
         return {
@@ -232,20 +234,25 @@ def resource_page(site: Site, doc: str, *, formats: tuple[str, ...] = rdf.SITE_F
     thing = site.documents[doc]
     renderer = Renderer(site, f"{doc}.html")
     labels = [
-        renderer.value(v) for p in (SKOS + "prefLabel", RDFS + "label") for v in site.values(thing, p)
+        renderer.value(v)
+        for p in (SKOS + "prefLabel", RDFS + "label")
+        for v in site.values(thing, p)
     ]
     title = site.label(thing)
-    return environment().get_template("resource.html.j2").render(
-        **common(site, renderer),
-        title=renderer.value(title) if title is not None else {"text": compact(thing.value)},
-        iri=thing.value,
-        labels=sorted(labels, key=lambda v: (v.get("lang") != site.lang, v["text"])),
-        types=[renderer.value(t) for t in site.types(thing)],
-        breadcrumbs=renderer.breadcrumbs(thing),
-        properties=renderer.properties(thing),
-        incoming=renderer.incoming(thing),
-        strategy_map=renderer.strategy_map(thing),
-        alternates=alternates(renderer, doc, formats),
-        jsonld=embedded_jsonld(site.description(thing)),
+    return (
+        environment()
+        .get_template("resource.html.j2")
+        .render(
+            **common(site, renderer),
+            title=renderer.value(title) if title is not None else {"text": compact(thing.value)},
+            iri=thing.value,
+            labels=sorted(labels, key=lambda v: (v.get("lang") != site.lang, v["text"])),
+            types=[renderer.value(t) for t in site.types(thing)],
+            breadcrumbs=renderer.breadcrumbs(thing),
+            properties=renderer.properties(thing),
+            incoming=renderer.incoming(thing),
+            strategy_map=renderer.strategy_map(thing),
+            alternates=alternates(renderer, doc, formats),
+            jsonld=embedded_jsonld(site.description(thing)),
+        )
     )
-

@@ -54,12 +54,17 @@ def serialize(triples: Iterable[ox.Triple], fmt: str) -> bytes:
         return write_jsonld(ordered).encode("utf-8")
     if fmt == "ttl":
         used = {k: v for k, v in prefixes().items() if any(_uses(t, v) for t in ordered)}
-        return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=used)
-    return ox.serialize(ordered, format=_OX_FORMATS[fmt])
+        data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=used)
+    else:
+        data = ox.serialize(ordered, format=_OX_FORMATS[fmt])
+    assert data is not None  # no output file given: the bytes are returned
+    return data
 
 
 def _uses(triple: ox.Triple, namespace: str) -> bool:
     return any(
         isinstance(term, ox.NamedNode) and term.value.startswith(namespace)
         for term in (triple.subject, triple.predicate, triple.object)
-    ) or (isinstance(triple.object, ox.Literal) and triple.object.datatype.value.startswith(namespace))
+    ) or (
+        isinstance(triple.object, ox.Literal) and triple.object.datatype.value.startswith(namespace)
+    )

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from selaras.publish import rdf
+from selaras.publish.model import Term, text
 
 SELECT_TYPES = (
     "application/sparql-results+json",
@@ -31,9 +32,18 @@ SELECT_TYPES = (
     "text/tab-separated-values",
     "application/json",
 )
-ASK_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "application/json")
+ASK_TYPES = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "application/json",
+)
 GRAPH_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
-_GRAPH_FMT = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt", "application/rdf+xml": "rdf"}
+_GRAPH_FMT = {
+    "text/turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "rdf",
+}
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
@@ -61,7 +71,7 @@ class QueryError(Exception):
 class Answer:
     kind: str  # "select", "ask" or "graph"
     variables: tuple[str, ...] = ()
-    rows: tuple[tuple[ox.Term | None, ...], ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
     boolean: bool = False
     triples: tuple[ox.Triple, ...] = ()
 
@@ -77,7 +87,9 @@ def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
-def evaluate(store: ox.Store, text: str, limits: Limits, *, cancelled: list[bool] | None = None) -> Answer:
+def evaluate(
+    store: ox.Store, text: str, limits: Limits, *, cancelled: list[bool] | None = None
+) -> Answer:
     """Run ``text`` on ``store``; QueryError (400 malformed, 403 an update, 503 over time,
     413 over the result cap)."""
     if is_update(text):
@@ -95,8 +107,9 @@ def evaluate(store: ox.Store, text: str, limits: Limits, *, cancelled: list[bool
             raise QueryError(503, f"the query ran longer than the limit of {limits.timeout:g} s")
         if count > limits.max_results:
             raise QueryError(
-                413, f"the query gives more than the cap of {limits.max_results} results; "
-                "narrow it or add LIMIT"
+                413,
+                f"the query gives more than the cap of {limits.max_results} results; "
+                "narrow it or add LIMIT",
             )
 
     try:
@@ -133,7 +146,7 @@ def serialize(answer: Answer, media: str) -> bytes:
     return _tsv(answer)
 
 
-def _term_json(term: ox.Term) -> dict[str, str]:
+def _term_json(term: Term) -> dict[str, str]:
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
@@ -160,7 +173,9 @@ def _json(answer: Answer) -> bytes:
 
 
 def _xml(answer: Answer) -> bytes:
-    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>\n']
+    out = [
+        '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>\n'
+    ]
     out += [f"<variable name={quoteattr(n)}/>\n" for n in answer.variables]
     out.append("</head>\n")
     if answer.kind == "ask":
@@ -179,7 +194,7 @@ def _xml(answer: Answer) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def _term_xml(term: ox.Term) -> str:
+def _term_xml(term: Term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
     if isinstance(term, ox.BlankNode):
@@ -195,7 +210,7 @@ def _csv(answer: Answer) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(answer.variables)
     for row in answer.rows:
-        writer.writerow(["" if t is None else t.value for t in row])
+        writer.writerow(["" if t is None else text(t) for t in row])
     return buffer.getvalue().encode("utf-8")
 
 

@@ -48,9 +48,8 @@ class SiteSummary:
     left_out: int
 
     def text(self) -> str:
-        return (
-            f"{self.folder}: {self.pages} pages, {self.files} files, {self.bytes:,} bytes"
-            + (f"; {self.left_out} staff resources left out" if self.left_out else "")
+        return f"{self.folder}: {self.pages} pages, {self.files} files, {self.bytes:,} bytes" + (
+            f"; {self.left_out} staff resources left out" if self.left_out else ""
         )
 
 
@@ -122,7 +121,9 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_site(site: Site, folder: Path, *, force: bool = False, progress: Progress = SILENT) -> SiteSummary:
+def write_site(
+    site: Site, folder: Path, *, force: bool = False, progress: Progress = SILENT
+) -> SiteSummary:
     """Write every document of ``site`` into ``folder`` (replacing a previous site there)."""
     check_output(folder, force=force)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -190,5 +191,8 @@ def _write(site: Site, root: Path, progress: Progress) -> SiteSummary:
         put("context.jsonld", context_text())
         put(".htaccess", htaccess())
         put("sitemap.xml", sitemap(site.paths.base, pages))
-        put(MARKER, json.dumps({"generator": f"selaras {__version__}", "base": site.paths.base}) + "\n")
+        put(
+            MARKER,
+            json.dumps({"generator": f"selaras {__version__}", "base": site.paths.base}) + "\n",
+        )
     return SiteSummary(root, len(pages), files, size, site.published.left_out)
