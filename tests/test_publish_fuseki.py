@@ -9,6 +9,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,9 @@ from selaras.read import Dataset
 pytestmark = pytest.mark.fuseki
 ROOT = Path(__file__).resolve().parents[1]
 KALTARA = ROOT / "examples" / "kaltara"
+#: Fresh graph names every run: TDB2 replaces a graph by deleting its quads one by one, which
+#: takes minutes for a generated cascade on a busy machine; a new name has nothing to delete.
+RUN = uuid.uuid4().hex[:12]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +61,7 @@ def construct(fuseki: str, graph: str) -> rdflib.Graph:
 
 
 def test_round_trip(fuseki: str) -> None:
-    graph = "https://w3id.org/selaras/test/round-trip"
+    graph = f"https://w3id.org/selaras/test/{RUN}/round-trip"
     done = publish(
         str(KALTARA), "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials()
     )
@@ -89,7 +93,7 @@ def _decimals_as_values(graph: rdflib.Graph) -> rdflib.Graph:
 
 
 def test_refused_credentials_and_a_down_store_change_nothing(fuseki: str) -> None:
-    graph = "https://w3id.org/selaras/test/kept"
+    graph = f"https://w3id.org/selaras/test/{RUN}/kept"
     assert (
         publish(
             str(KALTARA), "--to", fuseki + "/data", "--graph", graph, "-q", env=credentials()
@@ -156,7 +160,7 @@ def test_every_analysis_on_fuseki_equals_the_embedded_engine(fuseki: str, source
     else:
         triples = list(generate_cascade(staff=150, seed=21, defect_rate=0.05).triples())
     published = published_graph(triples, include_staff=True)
-    graph = f"https://w3id.org/selaras/test/differential-{source}"
+    graph = f"https://w3id.org/selaras/test/{RUN}/differential-{source}"
     settings = StoreSettings(fuseki + "/data", FUSEKI_USER, FUSEKI_PASSWORD)
     from selaras.publish.push import push_graph
 
@@ -185,7 +189,7 @@ def test_every_analysis_on_fuseki_equals_the_embedded_engine(fuseki: str, source
 
 
 def test_query_cli_with_endpoint(fuseki: str) -> None:
-    graph = "https://w3id.org/selaras/test/cli"
+    graph = f"https://w3id.org/selaras/test/{RUN}/cli"
     assert (
         publish(
             str(KALTARA),

@@ -8,8 +8,8 @@ superproperties, domain and range, and the name the term takes in Neo4j.
 The project's own template, not pyLODE: pyLODE 3.4.1, looked at in Chromium on this ontology,
 runs the Indonesian and English titles together without a break, takes the SKOS concept schemes'
 titles for the ontology's own (and shows the ontology's IRI as ``#ValueScheme``), documents no
-concept (``ontology#KemenkeuWide`` resolves to no section), and its 3.4.1 wheel does not start without a patch (it reads a ``pyproject.toml`` it
-does not ship). See ``docs/publishing.md``.
+concept (``ontology#KemenkeuWide`` resolves to no section), and its 3.4.1 wheel does not start
+without a patch (it reads a ``pyproject.toml`` it does not ship). See ``docs/publishing.md``.
 """
 
 from __future__ import annotations
