@@ -8,32 +8,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selaras import resources
-from selaras.progress import SILENT, Progress, RichProgress
+from selaras.commands.options import (
+    engine_option,
+    paths_argument,
+    profile_option,
+    progress_for,
+    quiet_option,
+)
 from selaras.publish.iris import DEFAULT_BASE
 
 if TYPE_CHECKING:
+    from selaras.progress import Progress
     from selaras.read import Dataset
-
-# The shared options, as cli.py declares them (commands/options.py once the CLI is split).
-paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-profile_option = click.option(
-    "--profile",
-    default=resources.DEFAULT_PROFILE,
-    show_default=True,
-    help="Regulation profile: a name from shapes/profiles/ or a path to a profile .ttl.",
-)
-engine_option = click.option(
-    "--engine",
-    type=click.Choice(["sparql", "pyshacl"]),
-    default="sparql",
-    show_default=True,
-    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
-)
-
-
-def _progress(quiet: bool) -> Progress:
-    return SILENT if quiet else RichProgress()
 
 
 def refuse_invalid(
@@ -104,7 +90,7 @@ def refuse_invalid(
 )
 @profile_option
 @engine_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@quiet_option
 def publish(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -144,7 +130,7 @@ def publish(
         settings = StoreSettings.from_env(to_url)
     if output is not None:
         check_output(output, force=force)
-    progress = _progress(quiet)
+    progress = progress_for(quiet)
     if not allow_invalid:
         dataset = read_dataset(list(paths), base=None, progress=progress)
         refuse_invalid(paths, dataset, profile=profile, engine=engine, progress=progress)

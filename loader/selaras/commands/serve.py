@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from selaras.commands.publish import _progress, paths_argument
+from selaras.commands.options import paths_argument, progress_for
 from selaras.publish.iris import DEFAULT_BASE
 
 
@@ -72,7 +72,7 @@ def serve(
 
     check_base(base)
     site = build_site(
-        read_triples(list(paths), progress=_progress(quiet)),
+        read_triples(list(paths), progress=progress_for(quiet)),
         base=base,
         include_staff=include_staff,
         lang=lang,
