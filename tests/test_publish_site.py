@@ -241,3 +241,17 @@ def test_screenshot(site: Path, tmp_path: Path, page: str) -> None:
 def test_marker_names_the_generator(site: Path) -> None:
     marker = json.loads((site / ".selaras-site").read_text(encoding="utf-8"))
     assert marker["base"] == "https://w3id.org/selaras/"
+
+
+def test_publishing_options_are_documented() -> None:
+    docs = (ROOT / "README.md").read_text(encoding="utf-8") + (
+        ROOT / "docs" / "publishing.md"
+    ).read_text(encoding="utf-8")
+    for name in ("publish", "serve"):
+        command = main.commands[name]
+        assert command.help
+        for param in command.params:
+            for option in param.opts:
+                if option.startswith("--"):
+                    assert option in docs, f"selaras {name} {option} is not documented"
+    assert "--endpoint" in docs and "--graph" in docs
