@@ -120,7 +120,7 @@ class Documents:
                 "application/gzip",
             ),
             "dumps/selaras.jsonld": lambda: (
-                rdf.serialize(everything, "jsonld"),
+                rdf.serialize(everything, "jsonld", whole_context=True),
                 "application/ld+json",
             ),
             "sitemap.xml": lambda: (self._sitemap(), "application/xml"),

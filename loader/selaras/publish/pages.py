@@ -18,7 +18,6 @@ from typing import Any
 import jinja2
 import pyoxigraph as ox
 
-from selaras.jsonld import compact_document
 from selaras.publish import rdf
 from selaras.publish.iris import href
 from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site, Subject, Term, text
@@ -203,7 +202,7 @@ def _order(value: dict[str, Any]) -> tuple[str, str]:
 
 def embedded_jsonld(triples: list[ox.Triple]) -> str:
     """The JSON-LD of ``triples`` (context inline) safe inside ``<script>``."""
-    document = compact_document(sorted(triples, key=rdf.sort_key))
+    document = rdf.jsonld_document(triples)
     text = json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False)
     return text.replace("</", "<\\/")
 

@@ -7,12 +7,14 @@ triples are sorted first, so a document does not depend on the order the input w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
 from selaras.context import context
-from selaras.jsonld import write_jsonld
+from selaras.jsonld import compact_document
 
 #: extension -> media type, most preferred first (the order breaks ties in content negotiation).
 MEDIA_TYPES: dict[str, str] = {
@@ -47,11 +49,60 @@ def sort_key(triple: ox.Triple) -> tuple[str, str, str]:
     return (str(triple.subject), str(triple.predicate), str(triple.object))
 
 
-def serialize(triples: Iterable[ox.Triple], fmt: str) -> bytes:
+def jsonld_document(triples: Iterable[ox.Triple], *, whole_context: bool = False) -> dict[str, Any]:
+    """``triples`` as compact JSON-LD in the project's context (:mod:`selaras.jsonld`), the
+    context cut down to the terms and prefixes the document uses (a page's description uses a
+    few dozen of the context's hundreds of entries) unless ``whole_context``."""
+    document = compact_document(sorted(triples, key=sort_key))
+    if not whole_context:
+        document["@context"] = used_context(document["@context"], document["@graph"])
+    return document
+
+
+def used_context(full: dict[str, Any], graph: Any) -> dict[str, Any]:
+    """The entries of ``full`` that ``graph`` names (as a key, a value, or the prefix of a
+    compact IRI), with the prefixes those entries use. Dropping the others changes nothing
+    the document means."""
+    words: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                words.add(key)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, str):
+            words.add(node)
+
+    walk(graph)
+    words |= {w.split(":", 1)[0] for w in list(words) if ":" in w}
+    kept: dict[str, Any] = {}
+    todo = [k for k in full if k.startswith("@") or k in words]
+    while todo:
+        key = todo.pop()
+        if key in kept or key not in full:
+            continue
+        kept[key] = full[key]
+        definition = full[key]
+        texts = (
+            [definition]
+            if isinstance(definition, str)
+            else list(definition.values())
+            if isinstance(definition, dict)
+            else []
+        )
+        todo += [t.split(":", 1)[0] for t in texts if isinstance(t, str) and ":" in t]
+    return {k: full[k] for k in full if k in kept}
+
+
+def serialize(triples: Iterable[ox.Triple], fmt: str, *, whole_context: bool = False) -> bytes:
     """``triples`` in ``fmt`` (``ttl``, ``nt``, ``jsonld`` or ``rdf``), sorted."""
     ordered = sorted(triples, key=sort_key)
     if fmt == "jsonld":
-        return write_jsonld(ordered).encode("utf-8")
+        document = jsonld_document(ordered, whole_context=whole_context)
+        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if fmt == "ttl":
         used = {k: v for k, v in prefixes().items() if any(_uses(t, v) for t in ordered)}
         data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=used)

@@ -176,7 +176,7 @@ def _write(site: Site, root: Path, progress: Progress) -> SiteSummary:
         dumps = {
             "selaras.ttl.gz": gz(rdf.serialize(everything, "ttl")),
             "selaras.nt.gz": gz(rdf.serialize(everything, "nt")),
-            "selaras.jsonld": rdf.serialize(everything, "jsonld"),
+            "selaras.jsonld": rdf.serialize(everything, "jsonld", whole_context=True),
         }
         assert set(dumps) == {name for name, _ in DUMPS}
         for name, data in dumps.items():
