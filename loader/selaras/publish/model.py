@@ -107,11 +107,21 @@ class Site:
         found = [o for o in self.values(subject, RDF_TYPE) if isinstance(o, ox.NamedNode)]
         return sorted(found, key=lambda o: o.value)
 
+    @cached_property
+    def _labels(self) -> dict[tuple[Term, str], ox.Literal | None]:
+        return {}
+
     def label(self, term: Term, lang: str | None = None) -> ox.Literal | None:
         """The literal that names ``term`` best in ``lang`` (then any language), or None."""
         if not isinstance(term, ox.NamedNode | ox.BlankNode):
             return None
         lang = lang or self.lang
+        key = (term, lang)
+        if key not in self._labels:
+            self._labels[key] = self._label(term, lang)
+        return self._labels[key]
+
+    def _label(self, term: Subject, lang: str) -> ox.Literal | None:
         for predicate in LABELS:
             literals = [v for v in self.values(term, predicate) if isinstance(v, ox.Literal)]
             if not literals:

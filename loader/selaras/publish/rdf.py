@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -39,6 +40,7 @@ EXTRA_PREFIXES = {
 }
 
 
+@cache
 def prefixes() -> dict[str, str]:
     """The prefixes Turtle documents use: the context's, plus VoID, DCAT, FOAF and VANN."""
     found = {k: v for k, v in context().items() if isinstance(v, str) and v[-1:] in ("/", "#")}
@@ -104,7 +106,7 @@ def serialize(triples: Iterable[ox.Triple], fmt: str, *, whole_context: bool = F
         document = jsonld_document(ordered, whole_context=whole_context)
         return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if fmt == "ttl":
-        used = {k: v for k, v in prefixes().items() if any(_uses(t, v) for t in ordered)}
+        used = _used_prefixes(ordered)
         data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=used)
     else:
         data = ox.serialize(ordered, format=_OX_FORMATS[fmt])
@@ -112,10 +114,21 @@ def serialize(triples: Iterable[ox.Triple], fmt: str, *, whole_context: bool = F
     return data
 
 
-def _uses(triple: ox.Triple, namespace: str) -> bool:
-    return any(
-        isinstance(term, ox.NamedNode) and term.value.startswith(namespace)
-        for term in (triple.subject, triple.predicate, triple.object)
-    ) or (
-        isinstance(triple.object, ox.Literal) and triple.object.datatype.value.startswith(namespace)
-    )
+def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
+    """The prefixes whose namespace starts some IRI (or datatype) of ``triples``."""
+    by_namespace = {namespace: name for name, namespace in prefixes().items()}
+    seen: set[str] = set()
+    for triple in triples:
+        for term in (triple.subject, triple.predicate, triple.object):
+            if isinstance(term, ox.NamedNode):
+                seen.add(term.value)
+            elif isinstance(term, ox.Literal):
+                seen.add(term.datatype.value)
+    used: dict[str, str] = {}
+    for iri in seen:
+        for i, char in enumerate(iri):
+            if char in "/#":
+                name = by_namespace.get(iri[: i + 1])
+                if name is not None:
+                    used[name] = iri[: i + 1]
+    return dict(sorted(used.items()))
