@@ -632,3 +632,8 @@ def query(
         click.echo(f"{output}: {len(result)} rows", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+from selaras.commands.draw import draw  # noqa: E402  (the command modules import this one)
+
+main.add_command(draw)

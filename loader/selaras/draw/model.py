@@ -112,8 +112,14 @@ class _Gathered:
     sources: set[str] = field(default_factory=set)
     cascading: set[str] = field(default_factory=set)
 
-    def add(self, statement: str | None, tag: str | None, rank: str | None,
-            source: str | None, cascading: str | None) -> None:
+    def add(
+        self,
+        statement: str | None,
+        tag: str | None,
+        rank: str | None,
+        source: str | None,
+        cascading: str | None,
+    ) -> None:
         if statement is not None:
             self.statements.add((statement, tag or ""))
         if rank is not None:
@@ -153,7 +159,8 @@ def closest(kind: str, code: str, valid: Sequence[str]) -> SelarasError:
 def codes(store: ox.Store, classes: str) -> list[str]:
     _, rows = select(
         store,
-        PREFIXES + f"SELECT DISTINCT ?code WHERE {{ ?n sel:code ?code ; a ?t FILTER(?t IN ({classes})) }}",
+        PREFIXES
+        + f"SELECT DISTINCT ?code WHERE {{ ?n sel:code ?code ; a ?t FILTER(?t IN ({classes})) }}",
     )
     return sorted(str(r[0]) for r in rows if r[0] is not None)
 
@@ -179,8 +186,10 @@ def perspectives(store: ox.Store, lang: str) -> tuple[Perspective, ...]:
         if label is not None:
             entry[2].append((label, tag or ""))
     return tuple(
-        sorted(Perspective(rank, notation, pick(labels, lang) or notation)
-               for rank, notation, labels in found.values())
+        sorted(
+            Perspective(rank, notation, pick(labels, lang) or notation)
+            for rank, notation, labels in found.values()
+        )
     )
 
 

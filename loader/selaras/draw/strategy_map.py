@@ -14,6 +14,7 @@ per band, top to bottom; ``<g class="ss own|cascaded [outlined]" data-code>`` pe
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Mapping, Sequence
 
 import graphviz
@@ -145,10 +146,12 @@ def draw_strategy_map(
     placed = layout.run(graph)
 
     loops = cycles(picture.links)
-    in_cycle = {(c, e) for loop in loops for c, e in zip(loop, loop[1:], strict=False)}
+    in_cycle = {(c, e) for loop in loops for c, e in itertools.pairwise(loop)}
     title = f"{picture.unit_label} ({picture.unit})"
+    # the map's own name only when it says more than the unit's name in the title
+    named = picture.map_label if picture.unit_label not in picture.map_label else ""
     subtitle = " \u00b7 ".join(
-        part for part in (picture.map_label, picture.level, ", ".join(picture.years)) if part
+        part for part in (picture.level, ", ".join(picture.years), named) if part
     )
     notes = [f"{words['cycle']}: " + ARROW.join(loop) for loop in loops]
     if not picture.objectives:
@@ -176,7 +179,7 @@ def draw_strategy_map(
         else:
             extents.append((anchor.y - 24, anchor.y + 24))
     edges = [extents[0][0] - BAND_PAD]
-    for (_, bottom), (next_top, _) in zip(extents, extents[1:], strict=False):
+    for (_, bottom), (next_top, _) in itertools.pairwise(extents):
         edges.append((bottom + next_top) / 2)
     edges.append(extents[-1][1] + BAND_PAD)
     shift_y = top - edges[0]
@@ -276,12 +279,17 @@ def _draw_legend(svg: Svg, items: list[tuple[str, str]], top: float, inner: floa
         x = MARGIN + (n % 2) * column
         y = top + (n // 2) * 22
         if kind == "link":
-            svg.path([(x, y + 7), (x + 10, y + 7), (x + 18, y + 7), (x + 24, y + 7)], stroke=INK,
-                     stroke_width=1.6)
+            svg.path(
+                [(x, y + 7), (x + 10, y + 7), (x + 18, y + 7), (x + 24, y + 7)],
+                stroke=INK,
+                stroke_width=1.6,
+            )
             svg.polygon([(x + 24, y + 3), (x + 32, y + 7), (x + 24, y + 11)], fill=INK)
         else:
-            fill = kind.removeprefix("colour:") if kind.startswith("colour:") else (
-                "#f4f6f9" if kind == "cascaded" else "#ffffff"
+            fill = (
+                kind.removeprefix("colour:")
+                if kind.startswith("colour:")
+                else ("#f4f6f9" if kind == "cascaded" else "#ffffff")
             )
             svg.rect(
                 x,
@@ -295,8 +303,7 @@ def _draw_legend(svg: Svg, items: list[tuple[str, str]], top: float, inner: floa
                 stroke_dasharray="5 3" if kind == "cascaded" else None,
             )
         fitted = wrap(label, column - 50, 11)[0]
-        svg.line_text(x + 40, y + 11, fitted if fitted == label else label, font_size=11,
-                      fill=INK)
+        svg.line_text(x + 40, y + 11, fitted if fitted == label else label, font_size=11, fill=INK)
     svg.close()
 
 

@@ -144,7 +144,7 @@ class Svg:
             '<svg xmlns="http://www.w3.org/2000/svg"'
             f"{attrs(class_=self.class_, width=self.width, height=self.height)}"
             f' viewBox="0 0 {num(self.width)} {num(self.height)}"'
-            f"{attrs(font_family=FONT)} role=\"img\">"
+            f'{attrs(font_family=FONT)} role="img">'
         )
         return "\n".join([head, *self.parts, "</svg>"]) + "\n"
 

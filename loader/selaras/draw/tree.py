@@ -117,8 +117,9 @@ def cascade_tree(
         },
         key=lambda e: (e.parent, e.child, e.kind),
     )
-    return CascadeTree(start=start, depth=depth, nodes=tree_nodes, edges=tuple(edges),
-                       counts=tuple(counts))
+    return CascadeTree(
+        start=start, depth=depth, nodes=tree_nodes, edges=tuple(edges), counts=tuple(counts)
+    )
 
 
 def _too_large(start: str, depth: int, level: int, counts: list[int], max_nodes: int) -> str:
@@ -129,9 +130,7 @@ def _too_large(start: str, depth: int, level: int, counts: list[int], max_nodes:
         if total <= max_nodes:
             fits = d
     shown = ", ".join(f"depth {d}: {c:,}" for d, c in enumerate(counts))
-    advice = (
-        f"draw --depth {fits} ({sum(counts[: fits + 1]):,} nodes)" if fits else "start lower"
-    )
+    advice = f"draw --depth {fits} ({sum(counts[: fits + 1]):,} nodes)" if fits else "start lower"
     return (
         f"the cascade below {start} holds more than {max_nodes:,} nodes within depth "
         f"{min(depth, level)} ({shown}), more than a readable picture holds: {advice}, start "

@@ -1,0 +1,187 @@
+"""``selaras draw``: strategy maps and cascade trees as SVG or PNG, and the Neo4j Browser style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from selaras.progress import SILENT, Progress
+
+# The shared options, as `selaras validate` and `selaras query` spell them (kept here rather than
+# imported from selaras.cli, which imports this module).
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the picture's words (band labels, legend); statements stay as written.",
+)
+base_option = click.option(
+    "--base",
+    help="IRI prefix for identifiers minted from spreadsheet codes "
+    "[default: https://w3id.org/selaras/id/].",
+)
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the picture here: .svg (self-contained SVG) or .png; default: SVG on stdout.",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+
+
+def _progress(quiet: bool) -> Progress:
+    from selaras.progress import RichProgress
+
+    return SILENT if quiet else RichProgress()
+
+
+def _write(svg: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(svg, nl=False)
+        return
+    from selaras.draw import to_png
+
+    data = to_png(svg) if output.suffix.lower() == ".png" else svg.encode("utf-8")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(data)
+    click.echo(f"{output}: {len(data):,} bytes", err=True)
+
+
+def _check_output(output: Path | None) -> None:
+    if output is not None and output.suffix.lower() not in (".svg", ".png"):
+        raise click.BadParameter("the picture must end in .svg or .png", param_hint="-o")
+
+
+@click.group()
+def draw() -> None:
+    """Draw strategy maps and cascade trees (SVG or PNG, laid out by Graphviz dot)."""
+
+
+@draw.command("strategy-map")
+@paths_argument
+@click.option("--unit", required=True, metavar="CODE", help="Code of the map-holding unit.")
+@output_option
+@click.option(
+    "--period",
+    metavar="P",
+    help="Colour the SS by their score band in period P (needs `selaras score`; not yet).",
+)
+@lang_option
+@base_option
+@quiet_option
+def strategy_map(
+    paths: tuple[Path, ...],
+    unit: str,
+    output: Path | None,
+    period: str | None,
+    lang: str,
+    base: str | None,
+    quiet: bool,
+) -> None:
+    """Draw the strategy map of unit CODE: four perspective bands (Stakeholder at the top),
+    one box per SS with its code and statement, cause-effect arrows.
+
+    SS received by cascading have a dashed, grey box that names their source. A cause-effect
+    cycle is drawn in red and named (also on stderr). Exit 2 for an unknown unit (the closest
+    codes are named), a unit that holds no strategy map, or a missing Graphviz.
+    """
+    from selaras.draw.cycles import cycles
+    from selaras.draw.model import read_map
+    from selaras.draw.strategy_map import draw_strategy_map
+    from selaras.errors import SelarasError
+    from selaras.read import read_dataset
+
+    _check_output(output)
+    if period is not None:
+        raise SelarasError(
+            "--period colours the map by score bands, which need the scores of `selaras score`; "
+            "this version has none: leave out --period"
+        )
+    progress = _progress(quiet)
+    dataset = read_dataset(list(paths), base=base, progress=progress)
+    with progress.task(f"Drawing the strategy map of {unit}"):
+        picture = read_map(dataset, unit, lang=lang)
+        svg = draw_strategy_map(picture, lang=lang)
+    for loop in cycles(picture.links):
+        click.echo(f"selaras: warning: cause-effect cycle: {' -> '.join(loop)}", err=True)
+    _write(svg, output)
+
+
+@draw.command("cascade")
+@paths_argument
+@click.option(
+    "--from", "start", required=True, metavar="CODE", help="Code of the SS or IKU to start from."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=6,
+    show_default=True,
+    help="Steps down from the start (an SS to the SS cascaded from it or an IKU measuring it).",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=300,
+    show_default=True,
+    help="Refuse (exit 2, saying which --depth fits) a tree with more nodes than this.",
+)
+@output_option
+@lang_option
+@base_option
+@quiet_option
+def cascade(
+    paths: tuple[Path, ...],
+    start: str,
+    depth: int,
+    max_nodes: int,
+    output: Path | None,
+    lang: str,
+    base: str | None,
+    quiet: bool,
+) -> None:
+    """Draw the cascade tree below an SS or IKU: SS cascading, the IKU measuring each SS and
+    IKU cascading, down to staff contracts.
+
+    Each node shows its code, statement or name, unit and level; edges are typed (SS direct or
+    indirect, IKU full, partial or not cascaded, IKU measures SS); misaligned and orphan nodes
+    (the `misaligned` and `orphans` analyses) are outlined in red with their reasons. Exit 2
+    for an unknown code (the closest codes are named), a tree over --max-nodes, or a missing
+    Graphviz.
+    """
+    from selaras.draw import cascade_svg
+    from selaras.read import read_dataset
+
+    _check_output(output)
+    progress = _progress(quiet)
+    dataset = read_dataset(list(paths), base=base, progress=progress)
+    with progress.task(f"Drawing the cascade below {start}"):
+        svg = cascade_svg(dataset, start, depth=depth, max_nodes=max_nodes, lang=lang)
+    _write(svg, output)
+
+
+@draw.command("browser-style")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the style sheet here (default: stdout).",
+)
+def browser_style(output: Path | None) -> None:
+    """Print the Neo4j Browser style sheet (GraSS) for a loaded Selaras graph.
+
+    Drag the file onto Browser's style panel, or paste it after `:style` (docs/neo4j.md).
+    """
+    from selaras.draw import browser_style as style
+
+    text = style()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: Neo4j Browser style written", err=True)
