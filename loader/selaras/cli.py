@@ -143,7 +143,16 @@ def validate(
     progress = _progress(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
-    text = render(report, fmt=fmt, lang=lang)
+    maps = []
+    if fmt == "html":  # the strategy maps of the units with results
+        from selaras.draw.report import report_maps
+        from selaras.errors import SelarasError
+
+        try:
+            maps = report_maps(dataset, report, lang=lang)
+        except SelarasError as exc:  # Graphviz missing: the report without its maps
+            click.echo(f"selaras: warning: no strategy maps in the report: {exc}", err=True)
+    text = render(report, fmt=fmt, lang=lang, maps=maps)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")

@@ -24,6 +24,7 @@ from selaras.analyses import QueryResult, run_analysis
 from selaras.analyses import render as render_rows
 from selaras.progress import SILENT, Progress
 from selaras.read import read_dataset
+from selaras.draw.report import report_maps
 from selaras.report import render
 from selaras.validate import ValidationReport, validate
 
@@ -66,9 +67,10 @@ def run_demo(
         )
         if report.results:
             console.print(_rule_table(report))
+        maps = report_maps(dataset, report, lang=lang)  # shown in the HTML report
         for fmt, suffix in REPORT_FORMATS.items():
             target = out_dir / f"{name}-validation.{suffix}"
-            target.write_text(render(report, fmt=fmt, lang=lang), encoding="utf-8")
+            target.write_text(render(report, fmt=fmt, lang=lang, maps=maps), encoding="utf-8")
             outcome.written.append(target)
         counts = []
         for analysis in ANALYSES:

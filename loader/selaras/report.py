@@ -19,9 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
@@ -31,6 +32,9 @@ from selaras.errors import UnknownNameError
 from selaras.namespace import SEL, SEL_IRI
 from selaras.terms import to_rdflib
 from selaras.validate import ValidationReport, ValidationResult
+
+if TYPE_CHECKING:
+    from selaras.draw.report import MapPicture
 
 FORMATS = ("text", "ttl", "jsonld", "html", "csv")
 LANGUAGES = ("id", "en")
@@ -67,8 +71,15 @@ PREFIXES = {
 }
 
 
-def render(report: ValidationReport, *, fmt: str = "text", lang: str = "en") -> str:
-    """Render ``report`` in ``fmt`` with messages in ``lang`` (``id`` or ``en``).
+def render(
+    report: ValidationReport,
+    *,
+    fmt: str = "text",
+    lang: str = "en",
+    maps: Sequence[MapPicture] = (),
+) -> str:
+    """Render ``report`` in ``fmt`` with messages in ``lang`` (``id`` or ``en``); the HTML
+    shows ``maps`` (from :func:`selaras.draw.report.report_maps`).
 
     Raises :class:`~selaras.errors.UnknownNameError` for an unknown format or language.
     """
@@ -78,7 +89,7 @@ def render(report: ValidationReport, *, fmt: str = "text", lang: str = "en") -> 
         "text": lambda r, lg: render_text(r, lang=lg),
         "ttl": lambda r, lg: render_graph(r, fmt="turtle"),
         "jsonld": lambda r, lg: render_graph(r, fmt="json-ld"),
-        "html": lambda r, lg: render_html(r, lang=lg),
+        "html": lambda r, lg: render_html(r, lang=lg, maps=maps),
         "csv": lambda r, lg: render_csv(r, lang=lg),
     }
     if fmt not in renderers:
@@ -274,9 +285,16 @@ def display_path(source: str) -> str:
     return source
 
 
-def render_html(report: ValidationReport, *, lang: str = "en") -> str:
-    """A self-contained, print-friendly HTML page (Jinja2 template, all data escaped)."""
+def render_html(
+    report: ValidationReport, *, lang: str = "en", maps: Sequence[MapPicture] = ()
+) -> str:
+    """A self-contained, print-friendly HTML page (Jinja2 template, all data escaped).
+
+    ``maps`` are the strategy maps of units with results, shown after the summaries; their SVG
+    comes from :mod:`selaras.draw`, which escapes every text it writes.
+    """
     import jinja2
+    import markupsafe
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("selaras", "templates"),
@@ -296,6 +314,7 @@ def render_html(report: ValidationReport, *, lang: str = "en") -> str:
         t=TEXTS[lang],
         verdict=_verdict(report, lang),
         groups=list(_groups(report)),
+        maps=[(picture, markupsafe.Markup(picture.svg)) for picture in maps],
     )
 
 
@@ -338,6 +357,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "Violation": "Violation",
         "Warning": "Warning",
         "Info": "Note",
+        "maps": "Strategy maps of the units with results",
+        "maps_note": "SS with results are outlined in red; dashed boxes are SS received by "
+        "cascading.",
     },
     "id": {
         "title": "Laporan validasi Selaras",
@@ -376,5 +398,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Violation": "Pelanggaran",
         "Warning": "Peringatan",
         "Info": "Catatan",
+        "maps": "Peta strategi unit yang memiliki temuan",
+        "maps_note": "SS yang memiliki temuan bergaris merah; kotak putus-putus adalah SS hasil "
+        "penurunan (cascading).",
     },
 }
