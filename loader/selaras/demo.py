@@ -22,9 +22,9 @@ from rich.table import Table
 from selaras import resources
 from selaras.analyses import QueryResult, run_analysis
 from selaras.analyses import render as render_rows
+from selaras.draw.report import report_maps
 from selaras.progress import SILENT, Progress
 from selaras.read import read_dataset
-from selaras.draw.report import report_maps
 from selaras.report import render
 from selaras.validate import ValidationReport, validate
 
