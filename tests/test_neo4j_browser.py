@@ -71,9 +71,7 @@ def test_browser_renders_a_cascade_with_the_selaras_style(
     host = neo4j_settings.uri.split("://", 1)[1]
     style = ":style " + browser_style()
     with Browser(1400, 1000) as browser:
-        browser.open(
-            f"{base}/browser/?connectURL=bolt://neo4j@{host}&cmd=edit&arg={quote(style)}"
-        )
+        browser.open(f"{base}/browser/?connectURL=bolt://neo4j@{host}&cmd=edit&arg={quote(style)}")
         browser.wait_for("!!document.querySelector('[data-testid=\"password\"]')")
         browser.evaluate(
             "(() => { const input = document.querySelector('[data-testid=\"password\"]');"

@@ -7,6 +7,7 @@ everything the tests need. On a developer machine the test is skipped with the r
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -112,8 +113,13 @@ class Browser:
             "sessionId"
         ]
         self.send("Page.enable")
-        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height,
-                  deviceScaleFactor=1, mobile=False)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
 
     def __enter__(self) -> Browser:
         return self
@@ -122,10 +128,8 @@ class Browser:
         self.close()
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.send("Browser.close", _session=False)
-        except Exception:  # noqa: BLE001 - it may be gone already
-            pass
         try:
             self._process.wait(timeout=20)
         except subprocess.TimeoutExpired:

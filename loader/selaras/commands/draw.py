@@ -6,22 +6,12 @@ from pathlib import Path
 
 import click
 
-from selaras.progress import SILENT, Progress
-
-# The shared options, as `selaras validate` and `selaras query` spell them (kept here rather than
-# imported from selaras.cli, which imports this module).
-paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the picture's words (band labels, legend); statements stay as written.",
-)
-base_option = click.option(
-    "--base",
-    help="IRI prefix for identifiers minted from spreadsheet codes "
-    "[default: https://w3id.org/selaras/id/].",
+from selaras.commands.options import (
+    base_option,
+    lang_option,
+    paths_argument,
+    progress_for,
+    quiet_option,
 )
 
 output_option = click.option(
@@ -30,13 +20,6 @@ output_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the picture here: .svg (self-contained SVG) or .png; default: SVG on stdout.",
 )
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-
-
-def _progress(quiet: bool) -> Progress:
-    from selaras.progress import RichProgress
-
-    return SILENT if quiet else RichProgress()
 
 
 def _write(svg: str, output: Path | None) -> None:
@@ -101,7 +84,7 @@ def strategy_map(
             "--period colours the map by score bands, which need the scores of `selaras score`; "
             "this version has none: leave out --period"
         )
-    progress = _progress(quiet)
+    progress = progress_for(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     with progress.task(f"Drawing the strategy map of {unit}"):
         picture = read_map(dataset, unit, lang=lang)
@@ -157,7 +140,7 @@ def cascade(
     from selaras.read import read_dataset
 
     _check_output(output)
-    progress = _progress(quiet)
+    progress = progress_for(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     with progress.task(f"Drawing the cascade below {start}"):
         svg = cascade_svg(dataset, start, depth=depth, max_nodes=max_nodes, lang=lang)
