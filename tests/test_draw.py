@@ -369,3 +369,18 @@ def test_html_report_embeds_the_maps_of_units_with_results(tmp_path: Path) -> No
         }
         expected = {r.focus_code for r in report.results if r.unit_code == unit} & set(ss)
         assert outlined == expected
+
+
+def test_the_pictures_in_the_docs_are_kaltara_as_drawn(kaltara_graph: rdflib.Graph) -> None:
+    """docs/img holds what the README and docs/pictures.md show; regenerate them with the
+    commands in docs/pictures.md."""
+    svg = (ROOT / "docs" / "img" / "kaltara-strategy-map.svg").read_text(encoding="utf-8")
+    ss, links = expected_map(kaltara_graph, "KANWIL-KALTARA")
+    check_map(svg, ss, links)
+    assert "docs/img/kaltara-strategy-map.svg" in (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = ET.fromstring((ROOT / "docs" / "img" / "kaltara-cascade.svg").read_text("utf-8"))
+    codes = {g.get("data-code") for g in tree.findall("s:g", NS) if g.get("data-code")}
+    rows = run_analysis(
+        "cascade", dataset=read_dataset([KALTARA]), params={"from": "SS-KEMENKEU-2"}
+    ).records()
+    assert codes == {r["code"] for r in rows if int(str(r["depth"])) <= 6}
