@@ -384,3 +384,70 @@ def test_the_pictures_in_the_docs_are_kaltara_as_drawn(kaltara_graph: rdflib.Gra
         "cascade", dataset=read_dataset([KALTARA]), params={"from": "SS-KEMENKEU-2"}
     ).records()
     assert codes == {r["code"] for r in rows if int(str(r["depth"])) <= 6}
+
+
+def test_two_ss_sharing_a_code_get_two_boxes(tmp_path: Path) -> None:
+    """Broken data (CODE-UNIQUE) is still drawn as it is: one box per SS, not per code."""
+    path = tmp_path / "twins.ttl"
+    path.write_text(
+        CYCLE_TTL.replace("LONG", "Sasaran C")
+        + '<https://example.org/ss/A2> a sel:StrategicObjective ; sel:code "X-A" ;\n'
+        '  sel:belongsTo u:X ; sel:statement "Sasaran kembar"@id ;\n'
+        "  sel:perspective sel:CustomerPerspective ; sel:causes ss:B .\n",
+        encoding="utf-8",
+    )
+    root = ET.fromstring(strategy_map_svg(read_dataset([path]), "X"))
+    boxes = [
+        _rect(g)
+        for g in root.findall("s:g", NS)
+        if "ss" in (g.get("class") or "").split() and g.get("data-code") == "X-A"
+    ]
+    assert len(boxes) == 2
+    a, b = boxes
+    assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+    links = [
+        (g.get("data-cause"), g.get("data-effect"))
+        for g in root.findall("s:g", NS)
+        if "link" in (g.get("class") or "").split()
+    ]
+    assert sorted(links) == [("X-A", "X-B"), ("X-A", "X-B"), ("X-B", "X-A"), ("X-B", "X-C")]
+
+
+def big_map_ttl(count: int) -> str:
+    """A map of ``count`` SS spread over the perspectives, each causing one or two SS of the
+    band above (a dense map, larger than any real one), with statements of varied length."""
+    lines = [
+        "@prefix sel: <https://w3id.org/selaras/ontology#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        '<https://example.org/u/B> a sel:Unit ; sel:code "B" ; rdfs:label "Unit B"@id .',
+        "<https://example.org/m/B> a sel:StrategyMap ; sel:mapOf <https://example.org/u/B> .",
+    ]
+    perspectives = ["Stakeholder", "Customer", "InternalProcess", "LearningGrowth"]
+    bands: list[list[int]] = [[], [], [], []]
+    for n in range(count):
+        bands[n * 4 // count].append(n)
+    for band, members in enumerate(bands):
+        for n in members:
+            words = " ".join(["pengelolaan", "anggaran", "yang", "berkualitas"] * (1 + n % 3))
+            causes = ""
+            if band > 0:
+                above = bands[band - 1]
+                targets = {above[n % len(above)], above[(n * 5 + 2) % len(above)]}
+                causes = " ; sel:causes " + " , ".join(
+                    f"<https://example.org/ss/{t}>" for t in sorted(targets)
+                )
+            lines.append(
+                f'<https://example.org/ss/{n}> a sel:StrategicObjective ; sel:code "B-{n:02d}" ;'
+                f' sel:belongsTo <https://example.org/u/B> ; sel:statement "{words}"@id ;'
+                f" sel:perspective sel:{perspectives[band]}Perspective{causes} ."
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_a_dense_map_keeps_boxes_apart_and_inside_their_bands(tmp_path: Path) -> None:
+    path = tmp_path / "big.ttl"
+    path.write_text(big_map_ttl(24), encoding="utf-8")
+    graph = rdflib.Graph().parse(path, format="turtle")
+    ss, links = expected_map(graph, "B")
+    assert len(ss) == 24 and len(links) >= 30
+    check_map(strategy_map_svg(read_dataset([path]), "B"), ss, links)

@@ -90,7 +90,8 @@ def strategy_map(
         picture = read_map(dataset, unit, lang=lang)
         svg = draw_strategy_map(picture, lang=lang)
     for loop in cycles(picture.links):
-        click.echo(f"selaras: warning: cause-effect cycle: {' -> '.join(loop)}", err=True)
+        named = " -> ".join(picture.code(node) for node in loop)
+        click.echo(f"selaras: warning: cause-effect cycle: {named}", err=True)
     _write(svg, output)
 
 

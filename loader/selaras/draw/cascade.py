@@ -94,8 +94,9 @@ def draw_cascade(tree: CascadeTree, *, lang: str = "en") -> str:
     """The SVG text of ``tree``."""
     words = WORDS[lang]
     box_width = TEXT_WIDTH + 2 * PAD
-    texts = {node.code: _lines(node, words) for node in tree.nodes}
-    names = {node.code: f"n{i}" for i, node in enumerate(tree.nodes)}
+    texts = {node.key: _lines(node, words) for node in tree.nodes}
+    names = {node.key: f"n{i}" for i, node in enumerate(tree.nodes)}
+    codes = {node.key: node.code for node in tree.nodes}
     graph = graphviz.Digraph(
         graph_attr={
             "rankdir": "TB",
@@ -109,9 +110,9 @@ def draw_cascade(tree: CascadeTree, *, lang: str = "en") -> str:
     )
     for node in tree.nodes:
         graph.node(
-            names[node.code],
+            names[node.key],
             width=layout.inches(box_width),
-            height=layout.inches(_height(texts[node.code])),
+            height=layout.inches(_height(texts[node.key])),
         )
     for n, edge in enumerate(tree.edges):
         graph.edge(names[edge.parent], names[edge.child], id=f"e{n}")
@@ -148,9 +149,10 @@ def draw_cascade(tree: CascadeTree, *, lang: str = "en") -> str:
     for n, edge in enumerate(tree.edges):
         colour, stroke, dash = EDGE_STYLES.get(edge.kind, UNKNOWN_STYLE)
         route = routes[f"e{n}"]
-        svg.open(class_="edge", data_kind=edge.kind, data_parent=edge.parent, data_child=edge.child)
+        parent, child = codes[edge.parent], codes[edge.child]
+        svg.open(class_="edge", data_kind=edge.kind, data_parent=parent, data_child=child)
         svg.add(
-            f"<title>{escape(edge.parent)} \u2192 {escape(edge.child)}: "
+            f"<title>{escape(parent)} \u2192 {escape(child)}: "
             f"{escape(words.get(edge.kind, edge.kind))}</title>"
         )
         svg.path(
@@ -163,7 +165,7 @@ def draw_cascade(tree: CascadeTree, *, lang: str = "en") -> str:
         svg.close()
 
     for node in tree.nodes:
-        box = placed.boxes[names[node.code]]
+        box = placed.boxes[names[node.key]]
         x, y = box.left + shift_x, box.top + top
         classes = ["node", node.kind.lower()]
         if node.reasons:
@@ -182,7 +184,7 @@ def draw_cascade(tree: CascadeTree, *, lang: str = "en") -> str:
             stroke_width=3 if node.reasons or node.depth == 0 else 1.2,
         )
         ty = y + PAD + CODE_SIZE
-        for text, size, role in texts[node.code]:
+        for text, size, role in texts[node.key]:
             svg.line_text(
                 x + PAD,
                 ty,

@@ -38,9 +38,11 @@ class Perspective:
 
 @dataclass(frozen=True)
 class Objective:
-    """One SS on a map. ``source`` is the code of the SS it cascades from (None: formulated
-    by the unit itself), ``cascading`` the notation of its cascading type."""
+    """One SS on a map. ``node`` is its IRI (two SS may share a code in broken data),
+    ``source`` the code of the SS it cascades from (None: formulated by the unit itself),
+    ``cascading`` the notation of its cascading type."""
 
+    node: str
     code: str
     statement: str
     perspective: int | None
@@ -63,13 +65,19 @@ class StrategyMap:
     years: tuple[str, ...]
     perspectives: tuple[Perspective, ...]
     objectives: tuple[Objective, ...]
-    links: tuple[tuple[str, str], ...]  # (cause code, effect code), sorted
+    links: tuple[tuple[str, str], ...]  # (cause IRI, effect IRI), in code order
+
+    def code(self, node: str) -> str:
+        """The code of the SS ``node`` (its IRI)."""
+        return next(ss.code for ss in self.objectives if ss.node == node)
 
 
 @dataclass(frozen=True)
 class Node:
-    """A node of a cascade tree: an SS or an IKU with its unit and the unit's level."""
+    """A node of a cascade tree: an SS or an IKU (``key``: its IRI) with its unit and the
+    unit's level."""
 
+    key: str
     code: str
     kind: str  # "SS" or "IKU"
     label: str
@@ -81,8 +89,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    """``parent`` -> ``child``; ``kind`` is the child's cascading notation (direct, indirect,
-    full, partial, none) or ``measures`` for an IKU measuring an SS."""
+    """``parent`` -> ``child`` (the nodes' keys); ``kind`` is the child's cascading notation
+    (direct, indirect, full, partial, none) or ``measures`` for an IKU measuring an SS."""
 
     parent: str
     child: str
@@ -91,6 +99,8 @@ class Edge:
 
 @dataclass(frozen=True)
 class CascadeTree:
+    """The nodes below ``start`` (by depth, then code) and the edges among them."""
+
     start: str
     depth: int  # the depth asked for
     nodes: tuple[Node, ...]
@@ -106,6 +116,7 @@ class TooLargeError(SelarasError):
 class _Gathered:
     """The rows of one SS (one per combination of its optional values), gathered."""
 
+    node: str
     code: str
     statements: set[tuple[str, str]] = field(default_factory=set)
     ranks: set[int] = field(default_factory=set)
@@ -131,6 +142,7 @@ class _Gathered:
 
     def objective(self, lang: str) -> Objective:
         return Objective(
+            node=self.node,
             code=self.code,
             statement=pick(sorted(self.statements), lang),
             perspective=min(self.ranks) if self.ranks else None,
@@ -243,18 +255,18 @@ def read_map(dataset: Dataset, unit: str, *, lang: str = "en") -> StrategyMap:
         _, link_rows = select(
             store,
             PREFIXES
-            + f"""SELECT DISTINCT ?cause ?effect WHERE {{
+            + f"""SELECT DISTINCT ?a ?b WHERE {{
               VALUES ?code {{ {code} }}
               ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
-              ?a a sel:StrategicObjective ; sel:belongsTo ?u ; sel:code ?cause ; sel:causes ?b .
-              ?b a sel:StrategicObjective ; sel:belongsTo ?u ; sel:code ?effect .
+              ?a a sel:StrategicObjective ; sel:belongsTo ?u ; sel:causes ?b .
+              ?b a sel:StrategicObjective ; sel:belongsTo ?u .
             }}""",
         )
     found: dict[str, _Gathered] = {}
     years: set[str] = set()
     for s, scode, statement, tag, rank, year, source, cascading in rows:
         assert s is not None
-        entry = found.setdefault(s, _Gathered(scode or s))
+        entry = found.setdefault(s, _Gathered(s, scode or s))
         entry.add(statement, tag, rank, source, cascading)
         if year is not None:
             years.add(year)
@@ -267,5 +279,10 @@ def read_map(dataset: Dataset, unit: str, *, lang: str = "en") -> StrategyMap:
         years=tuple(sorted(years)),
         perspectives=bands,
         objectives=tuple(sorted(objectives, key=lambda o: o.code)),
-        links=tuple(sorted({(str(c), str(e)) for c, e in link_rows})),
+        links=tuple(
+            sorted(
+                {(str(a), str(b)) for a, b in link_rows if a in found and b in found},
+                key=lambda link: (found[link[0]].code, found[link[1]].code, link),
+            )
+        ),
     )

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Collection, Mapping, Sequence
+from xml.sax.saxutils import escape
 
 import graphviz
 
 from selaras.draw import layout
 from selaras.draw.cycles import cycles
 from selaras.draw.model import Objective, Perspective, StrategyMap
-from selaras.draw.svg import LINE, Svg, text_width, wrap
+from selaras.draw.svg import LINE, Svg, wrap
 
 TEXT_WIDTH = 184.0  # the statement's wrapping width inside a box
 PAD = 9.0
@@ -110,7 +111,7 @@ def draw_strategy_map(
         return band_of.get(ss.perspective, spare)
 
     box_width = TEXT_WIDTH + 2 * PAD
-    texts = {ss.code: _box_lines(ss, words) for ss in picture.objectives}
+    texts = {ss.node: _box_lines(ss, words) for ss in picture.objectives}
     graph = graphviz.Digraph(
         graph_attr={
             "rankdir": "BT",
@@ -123,7 +124,7 @@ def draw_strategy_map(
         node_attr={"shape": "box", "fixedsize": "true", "label": ""},
         edge_attr={"arrowsize": "0.8"},
     )
-    names = {ss.code: f"s{i}" for i, ss in enumerate(picture.objectives)}
+    names = {ss.node: f"s{i}" for i, ss in enumerate(picture.objectives)}
     for i in range(len(bands)):
         with graph.subgraph() as rank:
             rank.attr(rank="same")
@@ -131,15 +132,15 @@ def draw_strategy_map(
             for ss in picture.objectives:
                 if band_index(ss) == i:
                     rank.node(
-                        names[ss.code],
+                        names[ss.node],
                         width=layout.inches(box_width),
-                        height=layout.inches(_box_height(*texts[ss.code])),
+                        height=layout.inches(_box_height(*texts[ss.node])),
                     )
     for i in range(len(bands) - 1, 0, -1):  # bottom band first: ranks grow upwards
         graph.edge(f"a{i}", f"a{i - 1}", style="invis", weight="10")
-    by_code = {ss.code: ss for ss in picture.objectives}
+    by_node = {ss.node: ss for ss in picture.objectives}
     for n, (cause, effect) in enumerate(picture.links):
-        upward = band_index(by_code[effect]) < band_index(by_code[cause])
+        upward = band_index(by_node[effect]) < band_index(by_node[cause])
         graph.edge(
             names[cause], names[effect], id=f"l{n}", constraint="true" if upward else "false"
         )
@@ -147,13 +148,14 @@ def draw_strategy_map(
 
     loops = cycles(picture.links)
     in_cycle = {(c, e) for loop in loops for c, e in itertools.pairwise(loop)}
+    named_loops = [[by_node[n].code for n in loop] for loop in loops]
     title = f"{picture.unit_label} ({picture.unit})"
     # the map's own name only when it says more than the unit's name in the title
     named = picture.map_label if picture.unit_label not in picture.map_label else ""
     subtitle = " \u00b7 ".join(
         part for part in (picture.level, ", ".join(picture.years), named) if part
     )
-    notes = [f"{words['cycle']}: " + ARROW.join(loop) for loop in loops]
+    notes = [f"{words['cycle']}: " + ARROW.join(loop) for loop in named_loops]
     if not picture.objectives:
         notes.append(words["no_ss"])
     width = max(2 * MARGIN + LABEL_WIDTH + placed.width + 2 * BAND_PAD, 640.0)
@@ -172,7 +174,7 @@ def draw_strategy_map(
     # band edges: halfway between the lowest box of a band and the highest of the next
     extents: list[tuple[float, float]] = []
     for i in range(len(bands)):
-        members = [placed.boxes[names[ss.code]] for ss in picture.objectives if band_index(ss) == i]
+        members = [placed.boxes[names[ss.node]] for ss in picture.objectives if band_index(ss) == i]
         anchor = placed.boxes[f"a{i}"]
         if members:
             extents.append((min(b.top for b in members), max(b.bottom for b in members)))
@@ -217,18 +219,19 @@ def draw_strategy_map(
     for n, (cause, effect) in enumerate(picture.links):
         route = routes[f"l{n}"]
         colour = CYCLE if (cause, effect) in in_cycle else INK
+        cause_code, effect_code = by_node[cause].code, by_node[effect].code
         svg.open(
             class_="link cycle" if colour == CYCLE else "link",
-            data_cause=cause,
-            data_effect=effect,
+            data_cause=cause_code,
+            data_effect=effect_code,
         )
-        svg.add(f"<title>{_escape(cause)} \u2192 {_escape(effect)}</title>")
+        svg.add(f"<title>{escape(cause_code)} \u2192 {escape(effect_code)}</title>")
         svg.path([move(p) for p in route.curve], stroke=colour, stroke_width=1.6)
         svg.polygon([move(p) for p in route.arrow], fill=colour, stroke=colour)
         svg.close()
 
     for ss in picture.objectives:
-        box = placed.boxes[names[ss.code]]
+        box = placed.boxes[names[ss.node]]
         x, y = box.left + shift_x, box.top + shift_y
         kind = "cascaded" if ss.cascaded else "own"
         marked = ss.code in outlined
@@ -245,7 +248,7 @@ def draw_strategy_map(
             stroke_width=3 if marked else 1.5,
             stroke_dasharray="5 3" if ss.cascaded else None,
         )
-        code, statement, note = texts[ss.code]
+        code, statement, note = texts[ss.node]
         ty = y + PAD + CODE_SIZE
         ty = svg.lines(x + PAD, ty, code, CODE_SIZE, font_weight="bold", fill=INK)
         ty = svg.lines(x + PAD, ty + 3, statement, STATEMENT_SIZE, fill=INK)
@@ -254,12 +257,6 @@ def draw_strategy_map(
 
     _draw_legend(svg, legend, legend_top, inner)
     return svg.text()
-
-
-def _escape(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(text)
 
 
 def _legend_items(
@@ -305,6 +302,3 @@ def _draw_legend(svg: Svg, items: list[tuple[str, str]], top: float, inner: floa
         fitted = wrap(label, column - 50, 11)[0]
         svg.line_text(x + 40, y + 11, fitted if fitted == label else label, font_size=11, fill=INK)
     svg.close()
-
-
-__all__ = ["WORDS", "draw_strategy_map", "text_width"]

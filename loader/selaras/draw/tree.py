@@ -97,6 +97,7 @@ def cascade_tree(
     reasons = _reasons(dataset, set(nodes.values())) if highlight else {}
     tree_nodes = tuple(
         Node(
+            key=iri,
             code=code,
             kind=kind,
             label=label,
@@ -110,12 +111,8 @@ def cascade_tree(
         )
     )
     edges = sorted(
-        {
-            Edge(nodes[p][0], nodes[c][0], kind)
-            for p, c, kind in links
-            if p in nodes and c in nodes and p != c
-        },
-        key=lambda e: (e.parent, e.child, e.kind),
+        {Edge(p, c, kind) for p, c, kind in links if p in nodes and c in nodes and p != c},
+        key=lambda e: (nodes[e.parent][0], nodes[e.child][0], e.kind, e.parent, e.child),
     )
     return CascadeTree(
         start=start, depth=depth, nodes=tree_nodes, edges=tuple(edges), counts=tuple(counts)
