@@ -451,3 +451,25 @@ def test_a_dense_map_keeps_boxes_apart_and_inside_their_bands(tmp_path: Path) ->
     ss, links = expected_map(graph, "B")
     assert len(ss) == 24 and len(links) >= 30
     check_map(strategy_map_svg(read_dataset([path]), "B"), ss, links)
+
+
+def test_every_draw_command_and_option_is_documented() -> None:
+    from selaras.commands.draw import draw
+
+    pages = {
+        "strategy-map": ROOT / "docs" / "pictures.md",
+        "cascade": ROOT / "docs" / "pictures.md",
+        "browser-style": ROOT / "docs" / "neo4j.md",
+    }
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(draw.commands) == set(pages)
+    for name, command in draw.commands.items():
+        text = pages[name].read_text(encoding="utf-8")
+        assert f"selaras draw {name}" in text and f"selaras draw {name}" in readme
+        assert command.help
+        for parameter in command.params:
+            documented = any(f"{opt} " in text or f"{opt}]" in text for opt in parameter.opts)
+            assert documented or parameter.name in ("paths", "help"), (
+                name,
+                parameter.opts,
+            )
