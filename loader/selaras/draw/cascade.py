@@ -131,7 +131,7 @@ def draw_cascade(tree: CascadeTree, *, lang: str = "en") -> str:
     inner = width - 2 * MARGIN
     title_lines = wrap(title, inner, 16, bold=True)
     top = MARGIN + len(title_lines) * 16 * LINE + 12 * LINE + 10
-    height = top + placed.height + 16 + rows * 22 + MARGIN
+    height = top + placed.height + 16 + (rows - 1) * 22 + 16 + MARGIN
     shift_x = MARGIN + (inner - placed.width) / 2
 
     svg = Svg(width, height, title=f"{title}: {subtitle}", class_="cascade")

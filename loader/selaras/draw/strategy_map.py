@@ -188,7 +188,7 @@ def draw_strategy_map(
     shift_x = MARGIN + LABEL_WIDTH + (inner - LABEL_WIDTH - placed.width) / 2 + 0.0
     legend_top = edges[-1] + shift_y + 14
     legend = _legend_items(words, bool(outlined), colour_legend)
-    height = legend_top + 22 * ((len(legend) + 1) // 2) + MARGIN
+    height = legend_top + 22 * ((len(legend) + 1) // 2 - 1) + 16 + MARGIN
 
     svg = Svg(width, height, title=f"{title}: {subtitle}", class_="strategy-map")
     svg.rect(0, 0, width, height, fill="#ffffff", class_="background")
