@@ -175,6 +175,9 @@ def test_same_input_same_bytes(kaltara: Dataset) -> None:
     for unit in ("KEMENKEU", "KANWIL-KALTARA"):
         assert strategy_map_svg(kaltara, unit) == strategy_map_svg(again, unit)
     assert cascade_svg(kaltara, "SS-KEMENKEU-1") == cascade_svg(again, "SS-KEMENKEU-1")
+    # the same cascade from the planners' workbook draws the same bytes
+    workbook = read_dataset([ROOT / "examples" / "kaltara.xlsx"])
+    assert strategy_map_svg(workbook, "DJPB") == strategy_map_svg(kaltara, "DJPB")
 
 
 def test_svg_is_self_contained(kaltara: Dataset) -> None:
