@@ -211,57 +211,75 @@ def read_map(dataset: Dataset, unit: str, *, lang: str = "en") -> StrategyMap:
     Raises DatasetError for an unknown code (naming the closest unit codes) and for a unit that
     holds no strategy map.
     """
-    code = literal(unit)
     with with_ontology(dataset.store) as store:
-        _, units = select(
-            store,
-            PREFIXES
-            + f"""SELECT ?u ?label (LANG(?label) AS ?tag) ?map ?mapLabel
-                   (LANG(?mapLabel) AS ?mapTag) ?level (LANG(?level) AS ?levelTag) WHERE {{
-              VALUES ?code {{ {code} }}
-              ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
-              OPTIONAL {{ ?u rdfs:label ?label }}
-              OPTIONAL {{ ?u sel:level/skos:prefLabel ?level }}
-              OPTIONAL {{ ?map sel:mapOf ?u . OPTIONAL {{ ?map rdfs:label ?mapLabel }} }}
-            }}""",
+        return map_in(store, unit, lang=lang)
+
+
+def map_holders(store: ox.Store) -> set[str]:
+    """The codes of the units a strategy map is ``sel:mapOf``."""
+    _, rows = select(
+        store,
+        PREFIXES
+        + f"""SELECT DISTINCT ?code WHERE {{
+          ?map sel:mapOf ?u . ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
+        }}""",
+    )
+    return {str(r[0]) for r in rows}
+
+
+def map_in(store: ox.Store, unit: str, *, lang: str = "en") -> StrategyMap:
+    """:func:`read_map` on a store that holds the ontology too (inside :func:`with_ontology`,
+    which is worth entering once for many maps)."""
+    code = literal(unit)
+    _, units = select(
+        store,
+        PREFIXES
+        + f"""SELECT ?u ?label (LANG(?label) AS ?tag) ?map ?mapLabel
+               (LANG(?mapLabel) AS ?mapTag) ?level (LANG(?level) AS ?levelTag) WHERE {{
+          VALUES ?code {{ {code} }}
+          ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
+          OPTIONAL {{ ?u rdfs:label ?label }}
+          OPTIONAL {{ ?u sel:level/skos:prefLabel ?level }}
+          OPTIONAL {{ ?map sel:mapOf ?u . OPTIONAL {{ ?map rdfs:label ?mapLabel }} }}
+        }}""",
+    )
+    if not units:
+        raise closest("unit", unit, codes(store, UNIT_CLASSES))
+    if not any(row[3] is not None for row in units):
+        raise DatasetError(
+            f"unit {unit!r} holds no strategy map (no sel:StrategyMap is sel:mapOf it): only "
+            "map-holding units have one; its SS come by cascading, see `selaras draw cascade`"
         )
-        if not units:
-            raise closest("unit", unit, codes(store, UNIT_CLASSES))
-        if not any(row[3] is not None for row in units):
-            raise DatasetError(
-                f"unit {unit!r} holds no strategy map (no sel:StrategyMap is sel:mapOf it): only "
-                "map-holding units have one; its SS come by cascading, see `selaras draw cascade`"
-            )
-        labels = sorted({(r[1], r[2] or "") for r in units if r[1] is not None})
-        map_labels = sorted({(r[4], r[5] or "") for r in units if r[4] is not None})
-        levels = sorted({(r[6], r[7] or "") for r in units if r[6] is not None})
-        bands = perspectives(store, lang)
-        _, rows = select(
-            store,
-            PREFIXES
-            + f"""SELECT ?s ?scode ?statement (LANG(?statement) AS ?tag) ?rank ?year ?source
-                   ?cascading WHERE {{
-              VALUES ?code {{ {code} }}
-              ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
-              ?s a sel:StrategicObjective ; sel:belongsTo ?u .
-              OPTIONAL {{ ?s sel:code ?scode }}
-              OPTIONAL {{ ?s sel:statement ?statement }}
-              OPTIONAL {{ ?s sel:perspective/sel:rank ?rank }}
-              OPTIONAL {{ ?s sel:year ?year }}
-              OPTIONAL {{ ?s sel:cascadesFrom/sel:code ?source }}
-              OPTIONAL {{ ?s sel:cascading/skos:notation ?cascading }}
-            }}""",
-        )
-        _, link_rows = select(
-            store,
-            PREFIXES
-            + f"""SELECT DISTINCT ?a ?b WHERE {{
-              VALUES ?code {{ {code} }}
-              ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
-              ?a a sel:StrategicObjective ; sel:belongsTo ?u ; sel:causes ?b .
-              ?b a sel:StrategicObjective ; sel:belongsTo ?u .
-            }}""",
-        )
+    labels = sorted({(r[1], r[2] or "") for r in units if r[1] is not None})
+    map_labels = sorted({(r[4], r[5] or "") for r in units if r[4] is not None})
+    levels = sorted({(r[6], r[7] or "") for r in units if r[6] is not None})
+    bands = perspectives(store, lang)
+    _, rows = select(
+        store,
+        PREFIXES
+        + f"""SELECT ?s ?scode ?statement (LANG(?statement) AS ?tag) ?rank ?year ?source
+               ?cascading WHERE {{
+          VALUES ?code {{ {code} }}
+          ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
+          ?s a sel:StrategicObjective ; sel:belongsTo ?u .
+          OPTIONAL {{ ?s sel:code ?scode }}
+          OPTIONAL {{ ?s sel:statement ?statement }}
+          OPTIONAL {{ ?s sel:perspective/sel:rank ?rank }}
+          OPTIONAL {{ ?s sel:year ?year }}
+          OPTIONAL {{ ?s sel:cascadesFrom/sel:code ?source }}
+          OPTIONAL {{ ?s sel:cascading/skos:notation ?cascading }}
+        }}""",
+    )
+    _, link_rows = select(
+        store,
+        PREFIXES
+        + f"""SELECT DISTINCT ?a ?b WHERE {{
+          VALUES ?code {{ {code} }}
+          ?u sel:code ?code ; a ?t FILTER(?t IN ({UNIT_CLASSES}))
+          ?a a sel:StrategicObjective ; sel:belongsTo ?u ; sel:causes ?b .
+          ?b a sel:StrategicObjective ; sel:belongsTo ?u .
+        }}""",
+    )
     found: dict[str, _Gathered] = {}
     years: set[str] = set()
     for s, scode, statement, tag, rank, year, source, cascading in rows:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selaras.draw.model import read_map
+from selaras.analyses.sparql import with_ontology
+from selaras.draw.model import map_holders, map_in
 from selaras.draw.strategy_map import draw_strategy_map
 from selaras.errors import DatasetError
 from selaras.read import Dataset
@@ -31,17 +32,19 @@ def report_maps(
     without maps).
     """
     pictures: list[MapPicture] = []
-    for summary in report.by_unit:
-        if not summary.unit_code:
-            continue
-        try:
-            picture = read_map(dataset, summary.unit_code, lang=lang)
-        except DatasetError:
-            continue  # no map (or a code shared by no unit): nothing to draw
-        codes = {ss.code for ss in picture.objectives}
-        outlined = sorted(
-            {r.focus_code for r in report.results if r.unit_code == summary.unit_code} & codes
-        )
-        svg = draw_strategy_map(picture, lang=lang, outlined=outlined)
-        pictures.append(MapPicture(summary.unit_code, picture.unit_label, tuple(outlined), svg))
+    with with_ontology(dataset.store) as store:  # once: adding the ontology is not free
+        holders = map_holders(store)
+        for summary in report.by_unit:
+            if summary.unit_code not in holders:
+                continue
+            try:
+                picture = map_in(store, summary.unit_code, lang=lang)
+            except DatasetError:
+                continue
+            codes = {ss.code for ss in picture.objectives}
+            outlined = sorted(
+                {r.focus_code for r in report.results if r.unit_code == summary.unit_code} & codes
+            )
+            svg = draw_strategy_map(picture, lang=lang, outlined=outlined)
+            pictures.append(MapPicture(summary.unit_code, picture.unit_label, tuple(outlined), svg))
     return pictures
