@@ -21,9 +21,9 @@ def _manifest() -> set[tuple[str, str]]:
 
 
 def defects_triples(root: Path) -> list[object]:
-    from selaras.read import read_triples
+    from selaras.read import read_dataset
 
-    return list(read_triples([root / "examples" / "defects"]))
+    return list(read_dataset([root / "examples" / "defects"]).triples())
 
 
 def test_demo_writes_reports_and_analyses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

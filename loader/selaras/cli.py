@@ -18,6 +18,7 @@ from selaras.commands.export import export
 from selaras.commands.generate import generate
 from selaras.commands.import_ import import_command
 from selaras.commands.load import load
+from selaras.commands.options import error_text
 from selaras.commands.query import query
 from selaras.commands.template import template
 from selaras.commands.validate import validate
@@ -33,7 +34,7 @@ class _Group(click.Group):
         except SelarasError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"selaras: error: {exc}", err=True)
+            click.echo(f"selaras: error: {error_text(exc)}", err=True)
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:
             # One line, like every other error; click's own form spans four.

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from selaras.errors import UnknownNameError
-
 
 @click.command()
 @click.option(
@@ -64,15 +62,6 @@ def generate(
 
     if output is not None and output.suffix not in (".ttl", ".nt"):
         raise click.BadParameter("the output must end in .ttl or .nt", param_hint="-o")
-    from selaras.generate import ESELON_ONE_CODES
-
-    unknown = sorted(set(eselon_one) - set(ESELON_ONE_CODES))
-    if unknown:
-        raise UnknownNameError("Eselon I unit", unknown[0], ESELON_ONE_CODES)
-    if staff < len(set(eselon_one) or ESELON_ONE_CODES):
-        raise click.BadParameter(
-            "at least one staff position per Eselon I unit", param_hint="--staff"
-        )
     cascade = build_cascade(
         staff=staff,
         seed=seed,

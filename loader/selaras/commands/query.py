@@ -9,6 +9,7 @@ import click
 
 from selaras import analyses
 from selaras.commands.options import base_option, neo4j_options, progress_for, quiet_option
+from selaras.errors import SelarasError
 
 if TYPE_CHECKING:
     from selaras.neo4j import Neo4jSettings
@@ -64,6 +65,25 @@ def query(
     `selaras query --list` lists the analyses. An unknown analysis or parameter exits 2 with the
     valid names; an unknown code in a code parameter gives an empty result and a warning.
     """
+    try:
+        _query(name, paths, list_analyses, engine, params, fmt, output, base, neo4j_settings, quiet)
+    except analyses.MissingParameterError as exc:
+        message = f"analysis {exc.analysis!r} needs --param {exc.parameter}=... ({exc.description})"
+        raise SelarasError(message) from exc
+
+
+def _query(
+    name: str | None,
+    paths: tuple[Path, ...],
+    list_analyses: bool,
+    engine: str,
+    params: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    base: str | None,
+    neo4j_settings: Neo4jSettings,
+    quiet: bool,
+) -> None:
     if list_analyses:
         for found in analyses.analyses():
             click.echo(f"{found.name}: {found.description}")

@@ -26,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from selaras.errors import SettingError, UnknownNameError
 from selaras.generate import vocab
 from selaras.generate.build import Builder
 from selaras.generate.defects import RULE_IDS, Planter, focus_of
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
     import rdflib
 
-    from selaras.read import Dataset
+    from selaras.rdf.dataset import Dataset
 
 __all__ = [
     "ESELON_ONE_CODES",
@@ -126,18 +127,10 @@ class GeneratedCascade:
         ]
 
     def to_dataset(self) -> Dataset:
-        """The cascade in a pyoxigraph-backed :class:`~selaras.read.Dataset`."""
-        import pyoxigraph as ox
+        """The cascade as a :class:`~selaras.read.Dataset` (its triples as parsed)."""
+        from selaras.rdf.dataset import Dataset
 
-        from selaras.read import Dataset
-
-        dataset = Dataset()
-        dataset.store.bulk_load(
-            self.ntriples().encode("utf-8"),
-            format=ox.RdfFormat.N_TRIPLES,
-            to_graph=ox.DefaultGraph(),
-        )
-        return dataset
+        return Dataset(self.triples())
 
 
 def _write_chunks(chunks: Iterator[str], handle: IO[str]) -> None:
@@ -167,20 +160,24 @@ def generate_cascade(
     ``defect_rate`` in [0, 1]: the share of eligible nodes to break for every rule (at least
     one per rule where the cascade has a candidate). ``eselon_one``: codes of the Eselon I
     units to include (see :data:`ESELON_ONE_CODES`), all twelve by default; a smaller ministry
-    keeps test cascades small. Raises ValueError for fewer staff than Eselon I units, an
-    unknown code, or a rate outside [0, 1].
+    keeps test cascades small. Raises UnknownNameError for an unknown code and SettingError for
+    fewer staff than Eselon I units or a rate outside [0, 1] (both are ValueErrors too).
     """
     if eselon_one is not None:
         unknown = sorted(set(eselon_one) - set(ESELON_ONE_CODES))
-        if unknown or not eselon_one:
-            raise ValueError(
-                f"unknown Eselon I code(s) {unknown}; valid: {', '.join(ESELON_ONE_CODES)}"
+        if unknown:
+            raise UnknownNameError("Eselon I unit", unknown[0], ESELON_ONE_CODES).about(
+                "eselon_one"
             )
+        if not eselon_one:
+            raise SettingError("eselon_one names no Eselon I unit").about("eselon_one")
     fewest = len(ESELON_ONE_CODES) if eselon_one is None else len(set(eselon_one))
     if staff < fewest:
-        raise ValueError(f"staff must be at least {fewest} (one per Eselon I unit)")
+        raise SettingError(
+            f"staff must be at least {fewest}: at least one staff position per Eselon I unit"
+        ).about("staff")
     if not 0.0 <= defect_rate <= 1.0:
-        raise ValueError("defect_rate must be between 0 and 1")
+        raise SettingError("defect_rate must be between 0 and 1").about("defect_rate")
     with paused_gc():
         builder = Builder(
             staff=staff, rng=random.Random(f"selaras-{seed}"), year=year, eselon_one=eselon_one
