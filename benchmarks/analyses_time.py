@@ -183,8 +183,8 @@ def main() -> None:
 def write_profiles(start: str, *, write: bool) -> None:
     """PROFILE of cascade (from ``start``) and misaligned on the loaded database, into the docs."""
     from selaras.analyses import analysis
-    from selaras.analyses.cypher import profile
     from selaras.neo4j import Neo4jSettings, connect
+    from selaras.neo4j.analyses import profile
 
     settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
     text = ANALYSES_DOC.read_text(encoding="utf-8")

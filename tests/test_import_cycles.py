@@ -71,3 +71,18 @@ def test_no_import_cycles() -> None:
     finally:
         sys.setrecursionlimit(limit)
     assert not cycles, "import cycles: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+def test_neo4j_driver_is_imported_only_under_selaras_neo4j() -> None:
+    """Writing RDF (and everything but the Neo4j stage) never imports the driver, not even in a
+    function; a type annotation under TYPE_CHECKING is allowed."""
+    graph = grimp.build_graph(
+        "selaras",
+        include_external_packages=True,
+        exclude_type_checking_imports=True,
+        cache_dir=None,
+    )
+    importers = graph.find_modules_that_directly_import("neo4j")
+    assert importers and all(m.startswith("selaras.neo4j.") for m in importers), importers
+    for module in ("selaras.rdf.write", "selaras.rdf.read", "selaras.read", "selaras.jsonld"):
+        assert graph.find_shortest_chain(importer=module, imported="neo4j") is None, module

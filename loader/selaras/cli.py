@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from selaras import __version__
+from selaras._version import __version__
 from selaras.commands.demo import demo
 from selaras.commands.export import export
 from selaras.commands.generate import generate

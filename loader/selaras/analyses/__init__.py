@@ -4,7 +4,8 @@ One module per step::
 
     catalog   the analyses and what their file headers declare (parameters, columns, order)
     sparql    embedded engine: SPARQL on the dataset's pyoxigraph store (no server)
-    cypher    Neo4j engine: Cypher on what ``selaras load`` wrote
+    (Neo4j: Cypher on what ``selaras load`` wrote is :mod:`selaras.neo4j.analyses`, so that
+    Neo4j code lives only under ``selaras.neo4j``)
     result    QueryResult: typed values, deterministic order (the same on both engines)
     render    table, CSV, JSON
 
@@ -124,7 +125,7 @@ def run_analysis(
                 warnings.append(_unknown_code(parameter, code))
         rows: Sequence[Sequence[Any]] = sparql.run(found, dataset, values)
     else:
-        from selaras.analyses import cypher
+        from selaras.neo4j import analyses as cypher
 
         if driver is None:
             raise DatasetError("the neo4j engine needs a driver (selaras.neo4j.connect)")

@@ -59,18 +59,15 @@ def export(
         raise click.UsageError(f"--format {fmt} needs -o FILE (or -o FOLDER for csv)")
     progress = progress_for(quiet)
     if paths:
-        from selaras.read import read_dataset
+        from selaras.api import read_dataset
 
         if dataset is not None:
             raise click.UsageError("--dataset picks a dataset in Neo4j; leave out PATH to use it")
         triples = list(read_dataset(list(paths), base=base, progress=progress).triples())
     else:
-        from selaras.neo4j import connect, export_graph
+        from selaras.api import export_dataset
 
-        with connect(neo4j_settings) as driver:
-            triples = export_graph(
-                driver, database=neo4j_settings.database, dataset=dataset, progress=progress
-            )
+        triples = export_dataset(settings=neo4j_settings, dataset=dataset, progress=progress)
     if fmt in SPREADSHEET_FORMATS:
         from selaras.spreadsheet import describe, export_spreadsheet
         from selaras.terms import rdflib_graph
@@ -79,10 +76,11 @@ def export(
         result = export_spreadsheet(rdflib_graph(triples), output, fmt=fmt)
         click.echo(f"{output}: " + "\n".join(describe(result)), err=True)
         return
-    from selaras.rdf.write import serialize, write_file
+    from selaras.api import write_rdf
+    from selaras.rdf.write import serialize
 
     if output is not None:
-        written = write_file(triples, output, fmt)
+        written = write_rdf(triples, output, fmt)
         click.echo(f"{output}: {written:,} triples", err=True)
     else:
         text = serialize(triples, fmt)

@@ -19,13 +19,12 @@ def import_command(source: Path, output: Path | None, base: str | None) -> None:
     Every problem is listed as `sheet!cell: problem` and nothing is written (exit 2).
     Data that imports but breaks the regulation is for `selaras validate` to report.
     """
-    from selaras.rdf.write import serialize, write_file
-    from selaras.spreadsheet import import_spreadsheet
-    from selaras.terms import ox_triples
+    from selaras.api import import_spreadsheet, write_rdf
+    from selaras.rdf.write import serialize
 
-    triples = ox_triples(import_spreadsheet(source, base=base))
+    triples = import_spreadsheet(source, base=base)
     if output is None:
         click.echo(serialize(triples, "ttl"), nl=False)
     else:
-        written = write_file(triples, output, "ttl")
+        written = write_rdf(triples, output, "ttl")
         click.echo(f"{output}: {written} triples", err=True)

@@ -74,9 +74,10 @@ def load(
     Loading is idempotent: running it again, also after an interrupted load, gives the same
     graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
     """
+    from selaras.api import read_dataset
     from selaras.errors import NotConformingError
     from selaras.neo4j import connect, load_dataset
-    from selaras.read import expand_paths, read_dataset
+    from selaras.read import expand_paths
 
     progress = progress_for(quiet)
     expand_paths(list(paths))  # a missing input is an error before anything else

@@ -105,21 +105,19 @@ def _query(
     if engine == "neo4j":
         if paths:
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
-        from selaras.neo4j import connect
+        from selaras.api import run_query
 
-        with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
-            result = analyses.run_analysis(
-                name, engine="neo4j", params=values, driver=driver, database=neo4j_settings.database
-            )
+        with progress.task(f"Running {name} on Neo4j"):
+            result = run_query(name, store="neo4j", settings=neo4j_settings, params=values)
     else:
         if not paths:
             raise click.UsageError("the embedded engine reads PATH: give RDF files or folders")
-        from selaras.read import read_dataset
+        from selaras.api import read_dataset, run_query
 
         analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
         dataset = read_dataset(list(paths), base=base, progress=progress)
         with progress.task(f"Running {name}"):
-            result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
+            result = run_query(name, store="embedded", dataset=dataset, params=values)
     for warning in result.warnings:
         click.echo(f"selaras: warning: {warning}", err=True)
     if fmt == "xlsx":

@@ -55,15 +55,14 @@ def validate(
     Exit 0 when the data conforms, 1 when violations are found (warnings too with --strict),
     2 for bad input (missing or malformed file, empty dataset, unknown profile or format).
     """
+    from selaras.api import read_dataset, validate_dataset
     from selaras.errors import InputError
-    from selaras.read import read_dataset
     from selaras.report import render
-    from selaras.validate import validate as run_validation
 
     resources.profile_path(profile)  # an unknown profile fails before any reading
     progress = progress_for(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
-    report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
+    report = validate_dataset(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
     text = render(report, fmt=fmt, lang=lang)
     if output is not None:
         try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import neo4j
 import neo4j.exceptions as nx
 
-from selaras import __version__
+from selaras._version import __version__
 from selaras.errors import Neo4jError
 
 # The driver logs connection trouble as warnings; the errors below say it in one line instead
