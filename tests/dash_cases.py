@@ -52,8 +52,19 @@ def case_folder() -> Path:
     archive = cache / f"pyshacl-{PYSHACL_SDIST}.tar.gz"
     if not archive.exists():
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-binary", ":all:",
-             "--no-deps", f"pyshacl=={PYSHACL_SDIST}", "-d", str(cache)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-binary",
+                ":all:",
+                "--no-deps",
+                f"pyshacl=={PYSHACL_SDIST}",
+                "-d",
+                str(cache),
+            ],
             check=True,
         )
     prefix = f"pyshacl-{PYSHACL_SDIST}/test/resources/dash_tests/"
@@ -208,7 +219,9 @@ if __name__ == "__main__":
     for o in results:
         if not o.passed:
             print(f"FAIL {o.name}: missing {sorted(o.missing)} extra {sorted(o.extra)}")
-    print(f"{sum(o.passed for o in results)}/{len(results)} pass, "
-          f"{sum(not o.fallbacks for o in results)} entirely on the SPARQL engine")
+    print(
+        f"{sum(o.passed for o in results)}/{len(results)} pass, "
+        f"{sum(not o.fallbacks for o in results)} entirely on the SPARQL engine"
+    )
     if "--write-docs" in sys.argv:
         write_docs(results)

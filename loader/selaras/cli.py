@@ -80,10 +80,12 @@ base_option = click.option(
 )
 engine_option = click.option(
     "--engine",
-    type=click.Choice(["sparql", "pyshacl"]),
-    default="sparql",
+    type=click.Choice(["auto", "sparql", "pyshacl"]),
+    default="auto",
     show_default=True,
-    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
+    help="SHACL engine: auto (the SPARQL engine; a shape it cannot compile runs with pySHACL, "
+    "and the report says so), sparql (only the SPARQL engine: refuses such a shape), or "
+    "pyshacl (the slow reference; same results).",
 )
 lang_option = click.option(
     "--lang",
@@ -110,13 +112,21 @@ lang_option = click.option(
 )
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--shapes",
+    "shapes",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Validate against these SHACL shapes files (repeatable) instead of the built-in KMK 467 "
+    "shapes and profile: any SHACL, any data.",
+)
 @engine_option
 @base_option
 @click.option(
     "-q",
     "--quiet",
     is_flag=True,
-    help="No progress output (there is none unless stderr is a terminal).",
+    help="No progress output (there is none unless stderr is a terminal), no notes.",
 )
 def validate(
     paths: tuple[Path, ...],
@@ -125,24 +135,44 @@ def validate(
     output: Path | None,
     lang: str,
     strict: bool,
+    shapes: tuple[Path, ...],
     engine: str,
     base: str | None,
     quiet: bool,
 ) -> None:
-    """Check cascades (RDF files, folders, spreadsheets) against the KMK 467 shapes.
+    """Check cascades (RDF files, folders, spreadsheets) against the KMK 467 shapes, or any
+    data against any SHACL shapes (--shapes).
 
     Exit 0 when the data conforms, 1 when violations are found (warnings too with --strict),
-    2 for bad input (missing or malformed file, empty dataset, unknown profile or format).
+    2 for bad input (missing or malformed file, empty dataset, unknown profile or format, a
+    malformed shape, or with --engine sparql a shape that engine does not compile).
     """
     from selaras.errors import InputError
-    from selaras.read import read_dataset
+    from selaras.read import Dataset, expand_paths, read_triples
     from selaras.report import render
+    from selaras.shacl_sparql.written import WrittenForms
     from selaras.validate import validate as run_validation
 
     resources.profile_path(profile)  # an unknown profile fails before any reading
     progress = _progress(quiet)
-    dataset = read_dataset(list(paths), base=base, progress=progress)
-    report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
+    # Read once: the store indexes the triples, the written forms keep each literal as written.
+    written = WrittenForms()
+    dataset = Dataset(sources=expand_paths(list(paths)))
+    dataset.add_triples(written.collect(read_triples(list(paths), base=base, progress=progress)))
+    report = run_validation(
+        dataset,
+        profile=profile,
+        engine=engine,  # type: ignore[arg-type]
+        shapes=list(shapes),
+        written=written,
+        progress=progress,
+    )
+    if not quiet:
+        for fallback in report.fallbacks:
+            click.echo(
+                f"selaras: note: shape {fallback.shape} runs with pySHACL: {fallback.reason}",
+                err=True,
+            )
     text = render(report, fmt=fmt, lang=lang)
     if output is not None:
         try:

@@ -250,8 +250,8 @@ def shapes_graph(paths: Sequence[Path | str] = ()) -> rdflib.Graph:
     """
     graph = rdflib.Graph()
     if not paths:
-        for path in resources.shape_paths():
-            graph.parse(path, format="turtle")
+        for shape_file in resources.shape_paths():
+            graph.parse(shape_file, format="turtle")
         return graph
     for path in paths:
         with quiet_rdflib():
@@ -497,7 +497,11 @@ def _as_written(r: RawResult, written: WrittenForms) -> RawResult:
     focus = written.restore(r.focus, None, r.focus)
     value = r.value
     if value is not None:
-        value = focus if r.path is None and value == r.focus else written.restore(r.focus, predicate, value)
+        value = (
+            focus
+            if r.path is None and value == r.focus
+            else written.restore(r.focus, predicate, value)
+        )
     return dataclasses.replace(r, focus=focus, value=value)
 
 
@@ -525,9 +529,9 @@ def generic_messages(shapes: rdflib.Graph, r: RawResult) -> tuple[str, str]:
     for m in r.messages:
         texts.setdefault(m.language or None, m.value)
     if not texts:
-        for m in shapes.objects(node, SH.message):
-            if isinstance(m, rdflib.Literal):
-                texts.setdefault(m.language or None, _fill(shapes, node, str(m)))
+        for message in shapes.objects(node, SH.message):
+            if isinstance(message, rdflib.Literal):
+                texts.setdefault(message.language or None, _fill(shapes, node, str(message)))
     if not texts:
         component = r.component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
         texts[None] = f"{component or 'constraint'} not met"

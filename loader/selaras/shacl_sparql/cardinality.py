@@ -60,7 +60,7 @@ def max_count(e: Engine, shape: Shape, focus: Focus) -> Iterable[RawResult]:
         f"GROUP BY ?this HAVING (COUNT({counted}) > {n})"
     )
     return (
-        shape.result(row["this"], None, "MaxCount")  # type: ignore[arg-type]
+        shape.result(row["this"], None, "MaxCount")
         for row in e.select(query)
         if row["this"] in focus.nodes
     )

@@ -91,9 +91,7 @@ def _members(g: rdflib.Graph, head: Node) -> list[Node]:
 def targeted(g: rdflib.Graph, shapes: set[Node]) -> list[Node]:
     """The shapes with at least one target, in a stable order (IRIs first)."""
     found = [
-        n
-        for n in shapes
-        if any((n, t, None) in g for t in TARGETS) or implicit_class_target(g, n)
+        n for n in shapes if any((n, t, None) in g for t in TARGETS) or implicit_class_target(g, n)
     ]
     return sorted(found, key=lambda n: (isinstance(n, rdflib.BNode), str(n)))
 
@@ -215,6 +213,7 @@ def stable_id(g: rdflib.Graph, node: Node) -> str:
     if parent is not None and isinstance(path, rdflib.URIRef):
         return f"{stable_id(g, parent)}-{local_name(str(path))}"
     described = sorted(
-        f"{p} {o if not isinstance(o, rdflib.BNode) else '[]'}" for p, o in g.predicate_objects(node)
+        f"{p} {o if not isinstance(o, rdflib.BNode) else '[]'}"
+        for p, o in g.predicate_objects(node)
     )
     return "shape-" + hashlib.sha256("\n".join(described).encode()).hexdigest()[:10]

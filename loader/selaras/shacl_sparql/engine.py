@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from selaras.errors import ShapeError
 from selaras.shacl_sparql import (
@@ -47,7 +47,7 @@ from selaras.shacl_sparql.compile import (
     name,
 )
 from selaras.shacl_sparql.results import OxTerm, RawResult
-from selaras.terms import nt, to_ox
+from selaras.terms import nt
 
 Node = rdflib.term.Node
 Component = Callable[["Engine", Shape, "Focus"], Iterable[RawResult]]
@@ -384,6 +384,3 @@ def run_shapes(engine: Engine, roots: Iterable[Node]) -> Iterator[RawResult]:
         focus = engine.targets(node)
         for _owner, r in engine.run(node, focus):
             yield r
-
-
-

@@ -115,18 +115,30 @@ def run_pyshacl(
             (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), data)
             for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         )
-        _conforms, report, _text = pyshacl.validate(
-            data, shacl_graph=graph, inference="none", advanced=True, allow_warnings=True
-        )
+        try:
+            _conforms, report, _text = pyshacl.validate(
+                data, shacl_graph=graph, inference="none", advanced=True, allow_warnings=True
+            )
+        except Exception as exc:  # pySHACL raises bare exceptions on shapes it cannot run
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ShapeError("(pySHACL)", first) from exc
     if not isinstance(report, rdflib.Graph):  # pySHACL refused a shape: it says why
         raise ShapeError("(pySHACL)", str(report).strip().splitlines()[-1] if report else "")
     raw: list[RawResult] = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    # sh:result of the report only: results nested under sh:detail are not the report's own
+    results = {
+        r
+        for rep in report.subjects(RDF.type, SH.ValidationReport)
+        for r in report.objects(rep, SH.result)
+    }
+    for result in sorted(results, key=str):
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
         severity = report.value(result, SH.resultSeverity)
         messages = tuple(
-            to_ox(m) for m in report.objects(result, SH.resultMessage) if isinstance(m, rdflib.Literal)
+            to_ox(m)
+            for m in report.objects(result, SH.resultMessage)
+            if isinstance(m, rdflib.Literal)
         )
         raw.append(
             RawResult(

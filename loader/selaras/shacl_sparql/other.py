@@ -31,9 +31,7 @@ def has_value(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
     for wanted in sorted(e.g.objects(shape.node, SH.hasValue), key=str):
         term = e.constant(shape, wanted) if comparable([wanted]) else None
         if term is None:  # can never equal a data term: every focus node fails
-            yield from (
-                shape.result(f, None, "HasValue") for f in sorted(focus.nodes, key=str)
-            )
+            yield from (shape.result(f, None, "HasValue") for f in sorted(focus.nodes, key=str))
         elif shape.path is not None:
             pattern = e.value_pattern(shape, focus).replace("?v", term)
             passing = f"SELECT DISTINCT ?this WHERE {{ {pattern} }}"
@@ -63,10 +61,10 @@ def closed(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
     for row in e.select(query):
         if row["this"] in focus.nodes:
             yield shape.result(
-                row["this"],  # type: ignore[arg-type]
-                row["value"],  # type: ignore[arg-type]
+                row["this"],
+                row["value"],
                 "Closed",
-                path=Path.iri(row["p"]),  # type: ignore[arg-type]
+                path=Path.iri(row["p"]),
             )
 
 

@@ -34,7 +34,10 @@ def _others(e: Engine, shape: Shape, predicate: rdflib.URIRef) -> list[str]:
 def equals(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
     for other in _others(e, shape, SH.equals):
         pattern = e.value_pattern(shape, focus)
-        missing = f"SELECT DISTINCT ?this ?v WHERE {{ {pattern} FILTER NOT EXISTS {{ ?this {other} ?v }} }}"
+        missing = (
+            f"SELECT DISTINCT ?this ?v WHERE {{ {pattern} "
+            f"FILTER NOT EXISTS {{ ?this {other} ?v }} }}"
+        )
         extra = (
             f"SELECT DISTINCT ?this ?v WHERE {{ {focus.pattern} ?this {other} ?v "
             f"FILTER NOT EXISTS {{ {_value_of(shape)} }} }}"
@@ -42,7 +45,7 @@ def equals(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
         for query in (missing, extra):
             for row in e.select(query):
                 if row["this"] in focus.nodes:
-                    yield shape.result(row["this"], row["v"], "Equals")  # type: ignore[arg-type]
+                    yield shape.result(row["this"], row["v"], "Equals")
 
 
 def disjoint(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
@@ -51,7 +54,7 @@ def disjoint(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
         query = f"SELECT DISTINCT ?this ?v WHERE {{ {pattern} ?this {other} ?v }}"
         for row in e.select(query):
             if row["this"] in focus.nodes:
-                yield shape.result(row["this"], row["v"], "Disjoint")  # type: ignore[arg-type]
+                yield shape.result(row["this"], row["v"], "Disjoint")
 
 
 def less_than(e: Engine, shape: Shape, focus: Focus) -> Iterator[RawResult]:
@@ -75,7 +78,7 @@ def _compare(
         )
         for row in e.select(query):
             if row["this"] in focus.nodes:
-                yield shape.result(row["this"], row["v"], component)  # type: ignore[arg-type]
+                yield shape.result(row["this"], row["v"], component)
 
 
 def _value_of(shape: Shape) -> str:

@@ -36,7 +36,7 @@ _THIS = re.compile(r"[?$]this\b")
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _ASK = re.compile(r"\bASK\b", re.IGNORECASE)
 _FORBIDDEN = re.compile(r"(?<![\w:?$])(MINUS|VALUES|SERVICE)\b", re.IGNORECASE)
-_REBIND = re.compile(r"\bAS\s+[?$](this|value)\b", re.IGNORECASE)
+_REBIND = re.compile(r"\bAS\s+[?$]this\b", re.IGNORECASE)
 _PREBOUND = re.compile(r"[?$](shapesGraph|currentShape)\b")
 _PATH_VAR = re.compile(r"\$PATH\b")
 
@@ -55,7 +55,7 @@ def mask(text: str) -> str:
 def _check(masked: str, fail: Fail) -> None:
     for pattern, why in (
         (_FORBIDDEN, "MINUS, VALUES and SERVICE are not allowed in SPARQL constraints"),
-        (_REBIND, "AS ?this / AS ?value would re-bind a pre-bound variable"),
+        (_REBIND, "AS ?this would re-bind the pre-bound $this"),
         (_PREBOUND, "$shapesGraph and $currentShape are not supported"),
     ):
         if pattern.search(masked):

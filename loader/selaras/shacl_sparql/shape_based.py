@@ -51,9 +51,11 @@ def _has(e: Engine, shape: Shape, predicate: rdflib.URIRef) -> bool:
     return (shape.node, predicate, None) in e.g
 
 
-def _siblings(e: Engine, prop: rdflib.term.Node, wanted: rdflib.term.Node) -> list[rdflib.term.Node]:
+def _siblings(
+    e: Engine, prop: rdflib.term.Node, wanted: rdflib.term.Node
+) -> list[rdflib.term.Node]:
     """The qualified value shapes of the other property shapes of the shapes holding ``prop``."""
-    found = set()
+    found: set[rdflib.term.Node] = set()
     for parent in e.g.subjects(SH.property, prop):
         for sibling in e.g.objects(parent, SH.property):
             if sibling != prop:

@@ -125,7 +125,9 @@ def run_constraint(e: Engine, shape: Shape, constraint: Node, focus: Focus) -> I
 
 
 def _messages(g: rdflib.Graph, node: Node) -> list[rdflib.Literal]:
-    return sorted((m for m in g.objects(node, SH.message) if isinstance(m, rdflib.Literal)), key=str)
+    return sorted(
+        (m for m in g.objects(node, SH.message) if isinstance(m, rdflib.Literal)), key=str
+    )
 
 
 def _solutions(
@@ -153,8 +155,8 @@ def _solutions(
         path = Path.iri(path_term) if isinstance(path_term, ox.NamedNode) else None
         found = {n: row[n] for n in names if row[n] is not None}
         yield shape.result(
-            this,  # type: ignore[arg-type]
-            value,  # type: ignore[arg-type]
+            this,
+            value,
             component,
             path=path,
             messages=substituted(messages, found, parameters),
@@ -164,7 +166,7 @@ def _solutions(
 def substituted(
     messages: list[rdflib.Literal], solution: dict[str, object], parameters: dict[str, Node]
 ) -> tuple[ox.Literal, ...]:
-    """``messages`` with ``{?var}`` / ``{$var}`` replaced by the solution's or a parameter's value."""
+    """``messages`` with ``{?var}`` / ``{$var}`` filled from the solution or the parameters."""
 
     def text(match: re.Match[str]) -> str:
         key = match.group(1)
@@ -202,7 +204,9 @@ class Components:
                     if not isinstance(path, rdflib.URIRef):
                         raise ShapeError(name(component), "a sh:parameter needs an IRI sh:path")
                     optional = self.g.value(parameter, SH.optional)
-                    params.append((path, isinstance(optional, rdflib.Literal) and optional.value is True))
+                    params.append(
+                        (path, isinstance(optional, rdflib.Literal) and optional.value is True)
+                    )
                 self._declared[component] = sorted(params)
         return self._declared
 
@@ -222,8 +226,10 @@ class Components:
                 if predicate == SH.validator and (validator, SH.select, None) in self.g:
                     continue  # sh:validator is for ASK validators
                 return validator
-        raise Unsupported(name(shape.node), f"constraint component {name(component)} with no "
-                          "validator for this kind of shape")
+        raise Unsupported(
+            name(shape.node),
+            f"constraint component {name(component)} with no validator for this kind of shape",
+        )
 
     def check(self, shape: Shape, _parameters: object) -> None:
         for component, params in self.applicable(shape):
@@ -235,8 +241,17 @@ class Components:
                     body = q.ask_body(text, path=self._path(shape), bindings=bindings, fail=fail)
                     _parses(shape, q.header(pfx) + f"SELECT * WHERE {{ {body} }}")
                 else:
-                    _parses(shape, q.rewrite_select(text, focus="VALUES ?this { }",
-                        path=self._path(shape), prefixes=pfx, bindings=bindings, fail=fail))
+                    _parses(
+                        shape,
+                        q.rewrite_select(
+                            text,
+                            focus="VALUES ?this { }",
+                            path=self._path(shape),
+                            prefixes=pfx,
+                            bindings=bindings,
+                            fail=fail,
+                        ),
+                    )
 
     @staticmethod
     def _path(shape: Shape) -> str | None:
@@ -285,10 +300,15 @@ class Components:
                         f"FILTER NOT EXISTS {body} }}"
                     )
                 else:
-                    query = q.rewrite_select(text, focus=focus.pattern, path=self._path(shape),
-                                             prefixes=pfx, bindings=bindings, fail=fail)
-                yield from _solutions(self.e, shape, focus, query, messages, values,
-                                      str(component))
+                    query = q.rewrite_select(
+                        text,
+                        focus=focus.pattern,
+                        path=self._path(shape),
+                        prefixes=pfx,
+                        bindings=bindings,
+                        fail=fail,
+                    )
+                yield from _solutions(self.e, shape, focus, query, messages, values, str(component))
 
 
 def declared_components(g: rdflib.Graph) -> list[Node]:

@@ -27,11 +27,12 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 CANONICALISED = frozenset(
     _XSD + name
     for name in (
-        "integer decimal double float boolean date dateTime time gYear gYearMonth gMonth "
-        "gMonthDay gDay duration dayTimeDuration yearMonthDuration dateTimeStamp long int "
-        "short byte nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger "
-        "unsignedLong unsignedInt unsignedShort unsignedByte"
-    ).split()
+        *("integer", "decimal", "double", "float", "boolean", "long", "int", "short", "byte"),
+        *("nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "negativeInteger"),
+        *("unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"),
+        *("date", "dateTime", "dateTimeStamp", "time", "duration", "dayTimeDuration"),
+        *("yearMonthDuration", "gYear", "gYearMonth", "gMonth", "gMonthDay", "gDay"),
+    )
 )
 
 Key = tuple[OxTerm, ox.NamedNode, ox.Literal]
