@@ -109,7 +109,10 @@ def rewrite_select(
     # The focus pattern closes the top-level group: joined with everything the group binds
     # (?this included), like a pre-binding; placed first, pyoxigraph may pick a plan that
     # starts from it and takes minutes.
-    return header(prefixes) + f"{text[:end]} {focus} {text[end:]}"
+    # A triple pattern may end the group without its ".": then the pattern needs one.
+    before = masked[:end].rstrip()
+    joint = " " if before.endswith((".", "{")) else " . "
+    return header(prefixes) + f"{text[:end]}{joint}{focus} {text[end:]}"
 
 
 def ask_body(text: str, *, path: str | None, bindings: Mapping[str, str], fail: Fail) -> str:
