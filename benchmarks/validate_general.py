@@ -93,8 +93,8 @@ def main() -> None:
     command = " ".join(["python", "benchmarks/validate_general.py", *sys.argv[1:]])
     text = "\n".join(
         [
-            f"A generated cascade of {args.staff:,} staff ({reference['triples']:,} triples, seed 1, "
-            f"1 % defects) against `benchmarks/general_shapes.ttl` (sh:or/and/not/xone, sh:node, "
+            f"A generated cascade of {args.staff:,} staff ({reference['triples']:,} triples, "
+            f"seed 1, 1 % defects) against `benchmarks/general_shapes.ttl` (sh:or/and/not/xone, sh:node, "
             "nested property shapes, qualified value shapes, alternative and zero-or-more paths, "
             "property pairs, exclusive bounds, languages, sh:closed, sh:targetNode, a SPARQL "
             f"constraint component); SPARQL engine median of {args.runs} run(s), pySHACL one run, "

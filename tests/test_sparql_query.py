@@ -94,7 +94,8 @@ def shapes_of(select: str) -> rdflib.Graph:
     text = select.replace("\\", "\\\\").replace('"', '\\"')
     return rdflib.Graph().parse(
         data=PROLOGUE
-        + f'ex:S sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:ont ; sh:select """{text}""" ] .\n'
+        + "ex:S sh:targetClass ex:C ; "
+        + f'sh:sparql [ sh:prefixes ex:ont ; sh:select """{text}""" ] .\n'
         + 'ex:ont a owl:Ontology ; sh:declare [ sh:prefix "ex" ; '
         'sh:namespace "http://example.org/"^^xsd:anyURI ] .',
         format="turtle",
@@ -134,7 +135,8 @@ def test_focus_pattern_closes_the_top_level_group() -> None:
         fail=lambda why: AssertionError(why),  # type: ignore[arg-type, return-value]
     )
     assert text == (
-        "PREFIX ex: <urn:ex:>\nSELECT ?this WHERE { ?this <urn:p> ?o  . ?this a <urn:C> . } ORDER BY ?o"
+        "PREFIX ex: <urn:ex:>\n"
+        "SELECT ?this WHERE { ?this <urn:p> ?o  . ?this a <urn:C> . } ORDER BY ?o"
     )
 
 
