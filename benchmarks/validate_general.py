@@ -94,8 +94,9 @@ def main() -> None:
     text = "\n".join(
         [
             f"A generated cascade of {args.staff:,} staff ({reference['triples']:,} triples, "
-            f"seed 1, 1 % defects) against `benchmarks/general_shapes.ttl` (sh:or/and/not/xone, sh:node, "
-            "nested property shapes, qualified value shapes, alternative and zero-or-more paths, "
+            f"seed 1, 1 % defects) against `benchmarks/general_shapes.ttl` (sh:or/and/not/xone, "
+            "sh:node, nested property shapes, qualified value shapes, alternative and "
+            "zero-or-more paths, "
             "property pairs, exclusive bounds, languages, sh:closed, sh:targetNode, a SPARQL "
             f"constraint component); SPARQL engine median of {args.runs} run(s), pySHACL one run, "
             f"each in a fresh process; {platform.python_implementation()} "
