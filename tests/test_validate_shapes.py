@@ -121,3 +121,13 @@ def test_malformed_shapes_file_names_file_and_line(files: dict[str, Path], tmp_p
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"selaras: error: {shapes}:5:")
+
+
+def test_built_in_kmk_shapes_run_entirely_on_the_sparql_engine() -> None:
+    from selaras.read import read_dataset
+    from selaras.resources import example_path
+    from selaras.validate import validate
+
+    report = validate(read_dataset([example_path("defects")]))
+    assert report.engine == "sparql" and report.fallbacks == ()
+    assert report.violations > 0
