@@ -138,7 +138,6 @@ class Engine:
             raise Unsupported(name(seen[0]), "a recursive shape (a shape that reaches itself)")
         if (node, SH.target, None) in self.g:
             raise Unsupported(name(node), "sh:target (SPARQL-based targets)")
-        parameters = self.components.parameters()
         known = CONSTRAINTS | AUXILIARY | TARGETS
         if (None, SH.sparql, node) in self.g:  # a shape that is its own SPARQL constraint
             known |= {SH.select}
@@ -148,7 +147,7 @@ class Engine:
         self.shape(node)  # the path and severity parse
         for constraint in self.g.objects(node, SH.sparql):
             sparql.check_constraint(self, self.shape(node), constraint)
-        self.components.check(self.shape(node), parameters)
+        self.components.check(self.shape(node))
         for predicate in SHAPE_VALUED:
             for child in self.g.objects(node, predicate):
                 self.check(child, (*seen, node))

@@ -231,7 +231,8 @@ class Components:
             f"constraint component {name(component)} with no validator for this kind of shape",
         )
 
-    def check(self, shape: Shape, _parameters: object) -> None:
+    def check(self, shape: Shape) -> None:
+        """Unsupported / ShapeError now, rather than mid-run, for the components ``shape`` uses."""
         for component, params in self.applicable(shape):
             validator = self.validator(shape, component)
             for text, bindings in self._queries(shape, validator, params):
