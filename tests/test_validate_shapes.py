@@ -131,3 +131,9 @@ def test_built_in_kmk_shapes_run_entirely_on_the_sparql_engine() -> None:
     report = validate(read_dataset([example_path("defects")]))
     assert report.engine == "sparql" and report.fallbacks == ()
     assert report.violations > 0
+
+
+def test_profile_is_for_the_built_in_shapes_only(files: dict[str, Path]) -> None:
+    result = run(files["data"], "--shapes", files["shapes"], "--profile", "kmk-467-2014")
+    assert result.exit_code == 2
+    assert "--profile sets the numbers of the built-in shapes: not with --shapes" in result.stderr

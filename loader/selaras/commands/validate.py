@@ -73,6 +73,11 @@ def validate(
     from selaras.validate import validate as run_validation
 
     resources.profile_path(profile)  # an unknown profile fails before any reading
+    source = click.get_current_context().get_parameter_source("profile")
+    if shapes and source is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError(
+            "--profile sets the numbers of the built-in shapes: not with --shapes"
+        )
     progress = progress_for(quiet)
     # Read once: the store indexes the triples, the written forms keep each literal as written.
     written = WrittenForms()
