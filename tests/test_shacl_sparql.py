@@ -16,6 +16,7 @@ import rdflib
 
 from selaras.errors import ShapeError
 from selaras.shacl_sparql import RawResult, Unsupported, validate_store
+from selaras.shacl_sparql.compile import shape_nodes
 from selaras.shacl_sparql.fallback import run_engines, run_pyshacl
 
 PROLOGUE = """
@@ -404,6 +405,9 @@ def test_user_defined_sparql_component_is_never_skipped() -> None:
     # SHACL 6.5.2 gives an ASK validator's result on a property shape.
     (reference,) = run_pyshacl(store, shapes)
     assert reference.key()[:4] == result.key()[:4] and reference.value is None
+    # the parameter declarations carry sh:path, yet are no shapes
+    parameters = set(shapes.objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#parameter")))
+    assert len(parameters) == 2 and not parameters & shape_nodes(shapes)
 
 
 def test_undeclared_prefix_is_a_one_line_shape_error_naming_the_shape() -> None:
