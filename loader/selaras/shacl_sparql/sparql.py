@@ -144,6 +144,9 @@ def _solutions(
     names = {v.value for v in solutions.variables}
     if "failure" in names:
         raise Unsupported(name(shape.node), "?failure in SPARQL results")
+    fixed = None
+    if not any(_PLACEHOLDER.search(str(m)) for m in messages):
+        fixed = substituted(messages, {}, parameters)  # the same for every solution
     for row in solutions:
         this = row["this"]
         if this not in focus.nodes:
@@ -153,13 +156,14 @@ def _solutions(
             value = this
         path_term = row["path"] if "path" in names else None
         path = Path.iri(path_term) if isinstance(path_term, ox.NamedNode) else None
-        found = {n: row[n] for n in names if row[n] is not None}
+        if fixed is None:
+            found = {n: row[n] for n in names if row[n] is not None}
         yield shape.result(
             this,
             value,
             component,
             path=path,
-            messages=substituted(messages, found, parameters),
+            messages=fixed if fixed is not None else substituted(messages, found, parameters),
         )
 
 

@@ -18,7 +18,7 @@ from rdflib.term import XSDToPython
 from selaras.errors import ShapeError
 from selaras.shacl_sparql.compile import Shape, name, single
 from selaras.shacl_sparql.results import OxTerm, RawResult
-from selaras.terms import nt, quiet_rdflib, to_rdflib
+from selaras.terms import nt, to_rdflib
 
 if TYPE_CHECKING:
     from selaras.shacl_sparql.engine import Engine, Focus
@@ -98,8 +98,8 @@ def _checks_lexical_form(datatype: rdflib.URIRef) -> bool:
 
 
 def as_literal(term: OxTerm) -> rdflib.Literal:
-    with quiet_rdflib():
-        literal = to_rdflib(term)
+    """The rdflib literal of ``term`` (callers silence rdflib's warnings: ``quiet_rdflib``)."""
+    literal = to_rdflib(term)
     assert isinstance(literal, rdflib.Literal)
     return literal
 
