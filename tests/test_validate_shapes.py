@@ -137,3 +137,23 @@ def test_profile_is_for_the_built_in_shapes_only(files: dict[str, Path]) -> None
     result = run(files["data"], "--shapes", files["shapes"], "--profile", "kmk-467-2014")
     assert result.exit_code == 2
     assert "--profile sets the numbers of the built-in shapes: not with --shapes" in result.stderr
+
+
+def test_a_severity_of_the_shapes_own_is_reported_and_does_not_fail(tmp_path: Path) -> None:
+    data = tmp_path / "data.ttl"
+    data.write_text(PROLOGUE + "ex:a a ex:C ; ex:v 1 , 2 .\n")
+    shapes = tmp_path / "audit.ttl"
+    shapes.write_text(
+        PROLOGUE + "ex:S sh:targetClass ex:C ; sh:property [ sh:path ex:v ; sh:maxCount 1 ; "
+        "sh:severity ex:Audit ] .\n"
+    )
+    result = run(data, "--shapes", shapes)
+    assert result.exit_code == 0, result.output
+    assert "AUDIT S-v (1)" in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "0 violations, 0 warnings, 1 notes (3 triples, shapes given with --shapes)"
+    )
+    html = run(data, "--shapes", shapes, "--format", "html")
+    assert html.exit_code == 0 and '<span class="sev Audit">Audit</span>' in html.stdout
+    turtle = run(data, "--shapes", shapes, "--format", "ttl").stdout
+    assert "sh:resultSeverity <http://example.org/Audit>" in turtle

@@ -322,10 +322,17 @@ def render_html(report: ValidationReport, *, lang: str = "en") -> str:
     return template.render(
         report=report,
         lang=lang,
-        t=TEXTS[lang],
+        t=_Words(TEXTS[lang]),
         verdict=_verdict(report, lang),
         groups=list(_groups(report)),
     )
+
+
+class _Words(dict[str, str]):
+    """Interface words; a word not in the table (another shape's own severity) is itself."""
+
+    def __missing__(self, key: str) -> str:
+        return key
 
 
 #: Interface words of the text and HTML reports.

@@ -150,7 +150,10 @@ class ValidationReport:
         counts = {s: sum(1 for r in self.results if r.severity == s) for s in SEVERITY_ORDER}
         object.__setattr__(self, "violations", counts["Violation"])
         object.__setattr__(self, "warnings", counts["Warning"])
-        object.__setattr__(self, "infos", counts["Info"])
+        # sh:Info and any severity of the shapes' own: reported, never failing
+        object.__setattr__(
+            self, "infos", len(self.results) - counts["Violation"] - counts["Warning"]
+        )
         object.__setattr__(self, "conforms", counts["Violation"] == 0)
         object.__setattr__(self, "by_rule", _summarise_rules(self.results, self.rules))
         object.__setattr__(self, "by_unit", _summarise_units(self.results))
