@@ -44,12 +44,16 @@ class EngineRun:
     results: tuple[RawResult, ...]
     #: Shapes with targets the SPARQL engine ran (names as in messages: ``<iri>``).
     fast: tuple[str, ...]
-    #: Shapes with targets pySHACL ran, with the reason.
+    #: Shapes with targets pySHACL ran because the SPARQL engine does not compile them, and why.
     fallbacks: tuple[Fallback, ...]
+    #: ``pyshacl`` when the caller chose pySHACL for everything.
+    ran: str = ""
 
     @property
     def engine(self) -> str:
         """``sparql``, ``pyshacl``, or ``sparql+pyshacl`` when both ran shapes."""
+        if self.ran:
+            return self.ran
         if self.fallbacks and self.fast:
             return "sparql+pyshacl"
         return "pyshacl" if self.fallbacks else "sparql"
@@ -57,11 +61,10 @@ class EngineRun:
 
 def run_engines(store: ox.Store, shapes: rdflib.Graph, engine: EngineName) -> EngineRun:
     """Validate the default graph of ``store`` with ``engine`` (see the module docstring)."""
+    if engine == "pyshacl":  # everything there, by choice: no fallback to report
+        results = sorted(set(run_pyshacl(store, shapes)), key=RawResult.sort_key)
+        return EngineRun(tuple(results), (), (), ran="pyshacl")
     roots = targeted_shapes(shapes, shape_nodes(shapes))
-    if engine == "pyshacl":
-        why = "--engine pyshacl"
-        results = run_pyshacl(store, shapes)
-        return EngineRun(tuple(results), (), tuple(Fallback(name(r), why) for r in roots))
     fast_engine = Engine(store, shapes)
     fast: list[Node] = []
     slow: list[tuple[Node, str]] = []
