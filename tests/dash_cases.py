@@ -131,13 +131,9 @@ def expected(shapes: rdflib.Graph) -> tuple[bool, frozenset[Key]]:
 
 def run_case(path: Path, engine: str = "auto") -> Outcome:
     """``selaras validate PATH --shapes PATH`` as a library call, judged against the case."""
-    from selaras.read import Dataset, expand_paths, read_triples
-    from selaras.shacl_sparql.written import WrittenForms
-    from selaras.validate import shapes_graph, validate
+    from selaras.validate import read_to_validate, shapes_graph, validate
 
-    written = WrittenForms()
-    dataset = Dataset(sources=expand_paths([path]))
-    dataset.add_triples(written.collect(read_triples([path])))
+    dataset, written = read_to_validate([path])
     report = validate(dataset, shapes=[path], engine=engine, written=written)  # type: ignore[arg-type]
     found: set[Key] = set()
     for r in report.results:

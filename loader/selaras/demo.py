@@ -23,9 +23,8 @@ from selaras import resources
 from selaras.analyses import QueryResult, run_analysis
 from selaras.analyses import render as render_rows
 from selaras.progress import SILENT, Progress
-from selaras.read import read_dataset
 from selaras.report import render
-from selaras.validate import ValidationReport, validate
+from selaras.validate import ValidationReport, read_to_validate, validate
 
 EXAMPLES = ("kaltara", "defects")
 #: Report formats the demo writes, with their file suffixes.
@@ -56,8 +55,8 @@ def run_demo(
     for name in EXAMPLES:
         path = resources.example_path(name)
         console.rule(f"[bold]examples/{name}")
-        dataset = read_dataset([path], progress=progress)
-        report = validate(dataset, progress=progress)
+        dataset, written = read_to_validate([path], progress=progress)
+        report = validate(dataset, written=written, progress=progress)
         outcome.reports[name] = report
         verdict = "[green]conforms" if report.conforms else "[red]does not conform"
         console.print(

@@ -275,6 +275,21 @@ def _bind_prefixes(graph: rdflib.Graph, path: Path) -> None:
 _PREFIX_LINE = re.compile(r"^\s*@?prefix\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
 
 
+def read_to_validate(
+    paths: Sequence[Path | str], *, base: str | None = None, progress: Progress = SILENT
+) -> tuple[Dataset, WrittenForms]:
+    """The inputs read once: the dataset, and the literals as written (for :func:`validate`).
+
+    Raises like :func:`selaras.read.read_dataset`.
+    """
+    from selaras.read import expand_paths, read_triples
+
+    written = WrittenForms()
+    dataset = Dataset(sources=expand_paths([Path(p) for p in paths]))
+    dataset.add_triples(written.collect(read_triples(paths, base=base, progress=progress)))
+    return dataset, written
+
+
 def validate(
     dataset: Dataset,
     *,

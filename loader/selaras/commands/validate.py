@@ -67,9 +67,8 @@ def validate(
     malformed shape, or with --engine sparql a shape that engine does not compile).
     """
     from selaras.errors import InputError
-    from selaras.read import Dataset, expand_paths, read_triples
     from selaras.report import render
-    from selaras.shacl_sparql.written import WrittenForms
+    from selaras.validate import read_to_validate
     from selaras.validate import validate as run_validation
 
     resources.profile_path(profile)  # an unknown profile fails before any reading
@@ -80,9 +79,7 @@ def validate(
         )
     progress = progress_for(quiet)
     # Read once: the store indexes the triples, the written forms keep each literal as written.
-    written = WrittenForms()
-    dataset = Dataset(sources=expand_paths(list(paths)))
-    dataset.add_triples(written.collect(read_triples(list(paths), base=base, progress=progress)))
+    dataset, written = read_to_validate(list(paths), base=base, progress=progress)
     report = run_validation(
         dataset,
         profile=profile,
