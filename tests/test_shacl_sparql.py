@@ -419,7 +419,10 @@ def test_undeclared_prefix_is_a_one_line_shape_error_naming_the_shape() -> None:
         validate_store(store_of("ex:a a ex:C ."), shapes)
     message = str(info.value)
     assert message.startswith("shape <http://example.org/S>: ") and "\n" not in message
-    assert "does not parse" in message
+    assert message.endswith(
+        "its SPARQL query uses the undeclared prefix nope: (declare it with sh:prefixes and "
+        "sh:declare)"
+    )
 
 
 def test_sparql_text_in_strings_and_iris_is_left_alone() -> None:

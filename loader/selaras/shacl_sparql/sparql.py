@@ -77,11 +77,26 @@ def prefixes(g: rdflib.Graph, shape: Shape, holder_of: Node) -> dict[str, str]:
     return found
 
 
+_PREFIX_DECL = re.compile(r"^PREFIX\s+([\w.-]*):", re.MULTILINE | re.IGNORECASE)
+_PREFIXED = re.compile(r"(?<![\w$?.:-])([A-Za-z][\w.-]*)?:(?=[\w%])")
+
+
 def _parses(shape: Shape, text: str) -> None:
-    """ShapeError naming the shape when pyoxigraph cannot parse ``text``."""
+    """ShapeError naming the shape when pyoxigraph cannot parse ``text`` (an undeclared
+    prefix named as such)."""
     try:
         _EMPTY.query(text)
     except SyntaxError as exc:
+        declared = set(_PREFIX_DECL.findall(text))
+        used = {m.group(1) or "" for m in _PREFIXED.finditer(q.mask(text))}
+        missing = sorted(used - declared)
+        if missing:
+            names = ", ".join(f"{p}:" for p in missing)
+            raise ShapeError(
+                name(shape.node),
+                f"its SPARQL query uses the undeclared prefix {names} (declare it with "
+                "sh:prefixes and sh:declare)",
+            ) from None
         reason = str(exc).splitlines()[0]
         raise ShapeError(name(shape.node), f"its SPARQL query does not parse: {reason}") from None
 
