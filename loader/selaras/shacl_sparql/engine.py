@@ -21,18 +21,16 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH
 
+import selaras.shacl_sparql.cardinality as cardinality
+import selaras.shacl_sparql.logical as logical
+import selaras.shacl_sparql.other as other
+import selaras.shacl_sparql.property_pair as property_pair
+import selaras.shacl_sparql.shape_based as shape_based
+import selaras.shacl_sparql.sparql as sparql
+import selaras.shacl_sparql.string as string
+import selaras.shacl_sparql.value_range as value_range
+import selaras.shacl_sparql.value_type as value_type
 from selaras.errors import ShapeError
-from selaras.shacl_sparql import (
-    cardinality,
-    logical,
-    other,
-    property_pair,
-    shape_based,
-    sparql,
-    string,
-    value_range,
-    value_type,
-)
 from selaras.shacl_sparql.compile import (
     AUXILIARY,
     CONSTRAINTS,
