@@ -419,11 +419,14 @@ def _with_context(
                             continue
                     entry[key] = value
     out: list[ValidationResult] = []
+    generic: dict[object, Rule] = {}  # rules of shapes without sel:ruleId, made once each
     for r in raw:
         rule = rule_index.get(str(r.shape))
         message_id = message_en = ""
         if rule is None:
-            rule = generic_rule(shapes, r)
+            if r.shape not in generic:
+                generic[r.shape] = generic_rule(shapes, r)
+            rule = generic[r.shape]
             message_id, message_en = generic_messages(shapes, r)
         ctx = context.get(str(r.focus), {})
         out.append(
