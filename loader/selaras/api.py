@@ -50,17 +50,22 @@ def validate_dataset(
     dataset: Dataset,
     *,
     profile: str = DEFAULT_PROFILE,
-    engine: Engine = "sparql",
+    engine: Engine = "auto",
+    shapes: Sequence[Path | str] = (),
     progress: Progress = SILENT,
 ) -> ValidationReport:
     """The validation report of ``dataset`` under regulation profile ``profile`` (a name from
-    ``shapes/profiles/`` or a path to a profile ``.ttl``), with SHACL engine ``engine``.
+    ``shapes/profiles/`` or a path to a profile ``.ttl``), with SHACL engine ``engine``
+    (``auto``: the SPARQL engine, pySHACL for a shape it does not compile; ``sparql``;
+    ``pyshacl``). With ``shapes`` (SHACL files), those shapes instead of the KMK 467 ones,
+    no profile and no ontology added.
 
-    Raises UnknownNameError for an unknown profile or engine.
+    Raises UnknownNameError for an unknown profile or engine, InputError for a shapes file that
+    does not parse, ShapeError for a malformed shape.
     """
     from selaras.validate import validate
 
-    return validate(dataset, profile=profile, engine=engine, progress=progress)
+    return validate(dataset, profile=profile, engine=engine, shapes=shapes, progress=progress)
 
 
 def load_dataset(
