@@ -167,7 +167,23 @@ class Builder:
         self._ministry_objectives(ministry)
         for unit in self.units:
             self._distribute(unit)
+        self._lone_partials_are_full()
         return model
+
+    def _lone_partials_are_full(self) -> None:
+        """A partial cascade goes to two or more receivers: a lone one takes the whole target.
+
+        No randomness is drawn here, so the rest of the cascade is what it was.
+        """
+        for unit in self.units:
+            for source in unit.indicators:
+                if len(source.receivers) != 1:
+                    continue
+                receiver = source.receivers[0]
+                if receiver.cascading != "PartialCascading":
+                    continue
+                receiver.cascading = "FullCascading"
+                _copy_targets(receiver, source)
 
     def _eselon_one(self, unit: Unit, spec: vocab.EselonOne, budget: int, total: float) -> None:
         vertical = spec.vertical
@@ -312,14 +328,36 @@ class Builder:
             ministry.directions.append(
                 Direction(f"{code}-MISI-{i}", f"{code}-MISI-{i}", "Mission", text, ministry)
             )
+        vision = ministry.directions[0]
+        missions = ministry.directions[1:]
+        for mission in missions:
+            mission.realises.append(vision)
         goals = [
             Direction(f"{code}-TUJUAN-{i}", f"{code}-TUJUAN-{i}", "Goal", text, ministry)
             for i, text in enumerate(vocab.GOALS, 1)
         ]
+        # goal i realises the mission of the same place (the lists are paraphrases side by side)
+        for i, goal in enumerate(goals):
+            goal.realises.append(missions[min(i + 1, len(missions) - 1)])
+        # one sasaran per goal: the goal's condition for the planning period (KMK 467: sasaran
+        # make a goal reachable; the ministry's SS are formulated from them)
+        sasaran = [
+            Direction(
+                f"{code}-SASARAN-{i}",
+                f"{code}-SASARAN-{i}",
+                "Sasaran",
+                f"{goal.text} pada periode {self.year}",
+                ministry,
+                [goal],
+            )
+            for i, goal in enumerate(goals, 1)
+        ]
         ministry.directions.extend(goals)
+        ministry.directions.extend(sasaran)
         for perspective, noun, adjective, goal, _indicator in vocab.MINISTRY_OBJECTIVES:
             objective = self._objective(ministry, noun, "", adjective, perspective)
             objective.goals.append(goals[goal])
+            objective.sasaran.append(sasaran[goal])
         self._finish(ministry)
 
     def _objective(
@@ -451,7 +489,8 @@ class Builder:
                     )
                     unit.initiatives.append(initiative)
                     indicator.initiatives.append(initiative)
-        unit.contract = Contract(unit, self.year)
+        kind = "MinisterCommitment" if unit.rank == WIDE else None
+        unit.contract = Contract(unit, self.year, kind=kind)
 
     def _causes(self, unit: Unit) -> None:
         by_perspective: dict[int, list[Objective]] = {}
@@ -565,6 +604,8 @@ class Builder:
             indicator.yearly = round(source.yearly * factor, 2)
             if indicator.measure_unit == "dokumen":
                 indicator.yearly = max(1.0, round(source.yearly / 2))
+            if indicator.yearly == source.yearly:  # a partial cascade distributes the target
+                indicator.yearly = round(source.yearly * 0.9, 2)
         indicator.source = source
         source.receivers.append(indicator)
         return indicator
@@ -626,3 +667,24 @@ class Builder:
                 Target(f"{year}-Q{q}", f"{year}-Q{q}", f"{value:.2f}", "decimal", realisation)
             )
         return targets
+
+
+def _copy_targets(receiver: Indicator, source: Indicator) -> None:
+    """Give a full receiver its source's targets, and pass them on down its cascade."""
+    receiver.yearly = source.yearly
+    for mine, theirs in zip(receiver.targets, source.targets, strict=True):
+        mine.value = theirs.value
+    _pass_on(receiver)
+
+
+def _pass_on(indicator: Indicator) -> None:
+    """Full receivers repeat ``indicator``'s targets; a partial one never equals them."""
+    for below in indicator.receivers:
+        if below.cascading == "FullCascading":
+            _copy_targets(below, indicator)
+        elif below.targets and below.targets[0].value == indicator.targets[0].value:
+            for target in below.targets:
+                if target.value is not None:
+                    target.value = f"{float(target.value) * 0.9:.2f}"
+            below.yearly = round(below.yearly * 0.9, 2)
+            _pass_on(below)

@@ -189,6 +189,101 @@ def _iku_cascade_ancestor(p: Planter, indicator: Indicator) -> Plan | None:
     return nodes(apply, indicator, other)
 
 
+def _ss_indirect_many(p: Planter, objective: Objective) -> Plan | None:
+    """Breaks SS-INDIRECT-MANY: the only receiver of a source typed indirect."""
+    source = objective.source
+    if source is None or objective.cascading != "DirectCascading" or len(source.receivers) != 1:
+        return None
+
+    def apply() -> list[Finding]:
+        objective.cascading = "IndirectCascading"
+        return [("SS-INDIRECT-MANY", objective)]
+
+    return nodes(apply, objective, source)
+
+
+def _scaled(value: str | None, factor: float) -> str | None:
+    return None if value is None else f"{float(value) * factor:.2f}"
+
+
+def _iku_partial_many(p: Planter, indicator: Indicator) -> Plan | None:
+    """Breaks IKU-PARTIAL-MANY: the only receiver of a source typed partial, its target cut."""
+    source = indicator.source
+    if source is None or indicator.receivers or indicator.subs or len(source.receivers) != 1:
+        return None
+    if any(t.value is None or float(t.value) == 0 for t in indicator.targets):
+        return None
+
+    def apply() -> list[Finding]:
+        indicator.cascading = "PartialCascading"
+        for target in indicator.targets:
+            target.value = _scaled(target.value, 0.9)
+        return [("IKU-PARTIAL-MANY", indicator)]
+
+    return nodes(apply, indicator, source)
+
+
+def _iku_full_same(p: Planter, indicator: Indicator) -> Plan | None:
+    """Breaks IKU-FULL-SAME: a fully cascaded indicator renamed."""
+    if indicator.source is None or indicator.receivers:
+        return None
+
+    def apply() -> list[Finding]:
+        indicator.label = f"{indicator.label} (disesuaikan)"
+        return [("IKU-FULL-SAME", indicator)]
+
+    return nodes(apply, indicator, indicator.source)
+
+
+def _iku_partial_distributes(p: Planter, indicator: Indicator) -> Plan | None:
+    """Breaks IKU-PARTIAL-DISTRIBUTES: a partial receiver given its source's whole targets."""
+    source = indicator.source
+    if source is None or indicator.receivers or indicator.label != source.label:
+        return None
+    if len(indicator.targets) != len(source.targets):
+        return None
+
+    def apply() -> list[Finding]:
+        for mine, theirs in zip(indicator.targets, source.targets, strict=True):
+            mine.value = theirs.value
+        return [("IKU-PARTIAL-DISTRIBUTES", indicator)]
+
+    return nodes(apply, indicator, source)
+
+
+def _iku_follows_ss(p: Planter, indicator: Indicator) -> Plan | None:
+    """Breaks IKU-FOLLOWS-SS: an indicator moved to an SS of its unit outside its source's chain."""
+    source = indicator.source
+    unit = indicator.owner
+    if source is None or unit.has_map or indicator.sub_of is not None or indicator.subs:
+        return None
+    if len(indicator.measures) != 1 or len(indicator.measures[0].indicators) < 2:
+        return None
+    old = indicator.measures[0]
+    chains = [o for o in unit.objectives if o is not old and p.free(o)]
+    pool = [o for o in chains if not any(_descends(o, s) for s in source.measures)]
+    if not pool:
+        return None
+    new = p.rng.choice(pool)
+
+    def apply() -> list[Finding]:
+        old.indicators.remove(indicator)
+        new.indicators.append(indicator)
+        indicator.measures = [new]
+        return [("IKU-FOLLOWS-SS", indicator)]
+
+    return nodes(apply, indicator, old, new)
+
+
+def _descends(objective: Objective, ancestor: Objective) -> bool:
+    node, seen = objective.source, 0
+    while node is not None and seen < 64:
+        if node is ancestor:
+            return True
+        node, seen = node.source, seen + 1
+    return False
+
+
 PLANTERS: dict[str, PlanterFunction] = {
     "SS-CASCADING-TYPE": _ss_cascading_type,
     "SS-CASCADE-ANCESTOR": _ss_cascade_ancestor,
@@ -199,4 +294,9 @@ PLANTERS: dict[str, PlanterFunction] = {
     "SS-CASCADE-CYCLE": _ss_cascade_cycle,
     "IKU-CASCADING-TYPE": _iku_cascading_type,
     "IKU-CASCADE-ANCESTOR": _iku_cascade_ancestor,
+    "SS-INDIRECT-MANY": _ss_indirect_many,
+    "IKU-PARTIAL-MANY": _iku_partial_many,
+    "IKU-FULL-SAME": _iku_full_same,
+    "IKU-PARTIAL-DISTRIBUTES": _iku_partial_distributes,
+    "IKU-FOLLOWS-SS": _iku_follows_ss,
 }

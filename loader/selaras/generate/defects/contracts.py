@@ -43,7 +43,20 @@ def _contract_holder(p: Planter, contract: Contract) -> Plan | None:
     return nodes(apply, contract)
 
 
+def _contract_kind(p: Planter, contract: Contract) -> Plan | None:
+    """Breaks CONTRACT-KIND: a staff member's contract typed as the Vice Minister's."""
+    if contract.kind is not None or not contract.holder:
+        return None
+
+    def apply() -> list[Finding]:
+        contract.kind = "ViceMinisterContract"
+        return [("CONTRACT-KIND", contract)]
+
+    return nodes(apply, contract)
+
+
 PLANTERS: dict[str, PlanterFunction] = {
     "CONTRACT-MAX-IKU": _contract_max_iku,
     "CONTRACT-HOLDER": _contract_holder,
+    "CONTRACT-KIND": _contract_kind,
 }

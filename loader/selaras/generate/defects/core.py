@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selaras.generate.build import Builder, compose
+from selaras.generate.defects.consequences import consequences
 from selaras.generate.model import (
     FOUR,
     THREE,
     TWO,
+    Direction,
     Indicator,
     Initiative,
     Model,
@@ -57,7 +59,7 @@ PlanterFunction = Callable[["Planter", Any], Plan | None]
 def unit_of(node: Any) -> Unit:
     if isinstance(node, Unit):
         return node
-    if isinstance(node, Initiative):
+    if isinstance(node, (Initiative, Direction)):
         return node.unit
     owner: Unit = node.owner
     return owner
@@ -99,7 +101,22 @@ class Planter:
         indicators = [k for u in units for k in u.indicators]
         plain = [k for k in indicators if k.sub_of is None and not k.subs]
         cascaded = [o for o in objectives if o.source is not None]
+        ministry = self.model.ministry
+        self.sasaran = [d for d in ministry.directions if d.kind == "Sasaran"]
+        offices = [u for u in holders if u.rank == THREE]
+        full = [k for k in indicators if k.cascading == "FullCascading" and not k.receivers]
+        partial = [k for k in indicators if k.cascading == "PartialCascading" and not k.receivers]
         candidates: dict[str, list[Any]] = {
+            "UNIT-KIND-LEVEL": self.sections,
+            "MAP-REFERS-PARENT": offices,
+            "SS-INDIRECT-MANY": [o for o in cascaded if o.cascading == "DirectCascading"],
+            "IKU-PARTIAL-MANY": [k for k in full if k.source and len(k.source.receivers) == 1],
+            "IKU-FULL-SAME": full,
+            "IKU-PARTIAL-DISTRIBUTES": partial,
+            "IKU-FOLLOWS-SS": [k for k in indicators if k.source is not None and not k.receivers],
+            "CONTRACT-KIND": [u.contract for u in self.positions if u.contract is not None],
+            "DIRECTION-CHAIN": self.sasaran,
+            "SS-SASARAN": [o for o in ministry.objectives if o.sasaran],
             "UNIT-LEVEL": low,
             "UNIT-KIND": low,
             "UNIT-CODE": low + objectives + indicators + [i for u in units for i in u.initiatives],
@@ -160,6 +177,11 @@ class Planter:
             for rule_id in active:
                 self._plant(rule_id, pools[rule_id], 1)
             active = [r for r in active if self.planted[r] < wanted[r] and not self.exhausted[r]]
+        # What the planted changes imply under the relational warnings (a detached receiver
+        # leaves its source's other receiver alone, ...) is reported too: list it.
+        for finding in consequences(self.model, self.findings):
+            self.findings.append(finding)
+            self.planted_by.append("")
 
     def _plant(self, rule_id: str, pool: Iterator[Any], count: int) -> None:
         prepare = self.planters[rule_id]

@@ -124,6 +124,11 @@ def _target_period(p: Planter, item: tuple[Indicator, Target]) -> Plan | None:
     if target.value_type != "decimal" or target.value is None:
         return None
     variant = p.rng.randrange(4)
+    full = indicator.cascading == "FullCascading" or any(
+        k.cascading == "FullCascading" for k in indicator.receivers
+    )
+    if variant == 3 and full:  # a string target beside a full cascade's decimal: compared
+        return None
 
     def apply() -> list[Finding]:
         if variant == 0:

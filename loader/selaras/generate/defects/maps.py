@@ -49,7 +49,31 @@ def _map_missing(p: Planter, unit: Unit) -> Plan | None:
     return Plan({unit}, apply)
 
 
+def _map_refers_parent(p: Planter, office: Unit) -> Plan | None:
+    """Breaks MAP-REFERS-PARENT: an office's SS and IKU from its parent become its own."""
+    parent = office.parent
+    received = [o for o in office.objectives if o.source is not None and o.source.owner is parent]
+    if not received or not parent.has_map or len(office.parents) != 1:
+        return None
+    indicators = [k for o in received for k in o.indicators if k.source is not None]
+    sources = [o.source for o in received] + [k.source for k in indicators]
+
+    def apply() -> list[Finding]:
+        for objective in received:
+            assert objective.source is not None
+            objective.source.receivers.remove(objective)
+            objective.source, objective.cascading = None, None
+        for indicator in indicators:
+            assert indicator.source is not None
+            indicator.source.receivers.remove(indicator)
+            indicator.source, indicator.cascading = None, "NonCascading"
+        return [("MAP-REFERS-PARENT", office)]
+
+    return Plan({office}, apply, {*received, *indicators, *sources})
+
+
 PLANTERS: dict[str, PlanterFunction] = {
     "MAP-HOLDER": _map_holder,
     "MAP-MISSING": _map_missing,
+    "MAP-REFERS-PARENT": _map_refers_parent,
 }

@@ -75,6 +75,8 @@ def _unit_parent_higher(p: Planter, unit: Unit) -> Plan | None:
 
 
 def _unit_parent_skip(p: Planter, unit: Unit) -> Plan | None:
+    if unit.kind != "Pelaksana":  # functional officials are placed at Five wherever they sit
+        return None
     if len(unit.parents) != 1 or len(unit.parent.parents) != 1:
         return None
     section = unit.parent
@@ -117,6 +119,18 @@ def _unit_cycle(p: Planter, unit: Unit) -> Plan | None:
     return Plan({unit, other}, apply)
 
 
+def _unit_kind_level(p: Planter, unit: Unit) -> Plan | None:
+    """Breaks UNIT-KIND-LEVEL: a section (Kemenkeu-Four) typed as a Kanwil (a Kemenkeu-Two kind)."""
+    if unit.kind not in ("Seksi", "Subbagian") or unit.has_map:
+        return None
+
+    def apply() -> list[Finding]:
+        unit.kind = "Kanwil"
+        return [("UNIT-KIND-LEVEL", unit)]
+
+    return Plan({unit}, apply)
+
+
 PLANTERS: dict[str, PlanterFunction] = {
     "UNIT-LEVEL": _unit_level,
     "UNIT-KIND": _unit_kind,
@@ -124,4 +138,5 @@ PLANTERS: dict[str, PlanterFunction] = {
     "UNIT-PARENT-HIGHER": _unit_parent_higher,
     "UNIT-PARENT-SKIP": _unit_parent_skip,
     "UNIT-CYCLE": _unit_cycle,
+    "UNIT-KIND-LEVEL": _unit_kind_level,
 }
