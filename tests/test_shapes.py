@@ -777,13 +777,17 @@ CASES: list[Case] = [
 
 FIVE_UNDER_HIGHER = insert(
     """
-    unit:STAF-AHLI a sel:Position ; sel:code "SAM-1" ; rdfs:label "Staf Ahli Menteri Bidang Penerimaan Negara"@id ;
+    unit:STAF-AHLI a sel:Position ; sel:code "SAM-1" ;
+        rdfs:label "Staf Ahli Menteri Bidang Penerimaan Negara"@id ;
         sel:level sel:KemenkeuFive ; sel:unitKind sel:StafAhli ; sel:partOf unit:KEMENKEU .
-    unit:PENGKAJI a sel:Position ; sel:code "PENGKAJI-1" ; rdfs:label "Tenaga Pengkaji Bidang Perbendaharaan"@id ;
+    unit:PENGKAJI a sel:Position ; sel:code "PENGKAJI-1" ;
+        rdfs:label "Tenaga Pengkaji Bidang Perbendaharaan"@id ;
         sel:level sel:KemenkeuFive ; sel:unitKind sel:TenagaPengkaji ; sel:partOf unit:DJPB .
-    unit:PTPN-TJS a sel:Position ; sel:code "PTPN-TJS-1" ; rdfs:label "Pranata Keuangan APBN Ahli Muda 1, KPPN Tanjung Selor"@id ;
+    unit:PTPN-TJS a sel:Position ; sel:code "PTPN-TJS-1" ;
+        rdfs:label "Pranata Keuangan APBN Ahli Muda 1, KPPN Tanjung Selor"@id ;
         sel:level sel:KemenkeuFive ; sel:unitKind sel:PejabatFungsional ; sel:partOf unit:KPPN-TJS .
-    unit:URUSAN-TJS a sel:Unit ; sel:code "URUSAN-TJS" ; rdfs:label "Urusan Umum Kantor Tanjung Selor"@id ;
+    unit:URUSAN-TJS a sel:Unit ; sel:code "URUSAN-TJS" ;
+        rdfs:label "Urusan Umum Kantor Tanjung Selor"@id ;
         sel:level sel:KemenkeuFive ; sel:unitKind sel:EselonV ; sel:partOf unit:KANWIL-KALTARA .
     """
 )
@@ -798,12 +802,15 @@ MINISTER_CONTRACTS = """
 """
 
 DIRECTIONS = """
-    direction:KEMENKEU-MISI-1 a sel:Mission ; sel:code "KEMENKEU-MISI-1" ; sel:belongsTo unit:KEMENKEU ;
+    direction:KEMENKEU-MISI-1 a sel:Mission ; sel:code "KEMENKEU-MISI-1" ;
+        sel:belongsTo unit:KEMENKEU ;
         sel:text "Mewujudkan pengelolaan keuangan negara yang kredibel"@id ;
         sel:realises direction:KEMENKEU-VISI .
-    direction:KEMENKEU-TUJUAN-1 a sel:Goal ; sel:code "KEMENKEU-TUJUAN-1" ; sel:belongsTo unit:KEMENKEU ;
+    direction:KEMENKEU-TUJUAN-1 a sel:Goal ; sel:code "KEMENKEU-TUJUAN-1" ;
+        sel:belongsTo unit:KEMENKEU ;
         sel:text "Kebijakan fiskal yang sehat"@id ; sel:realises direction:KEMENKEU-MISI-1 .
-    direction:KEMENKEU-SASARAN-1 a sel:Sasaran ; sel:code "KEMENKEU-SASARAN-1" ; sel:belongsTo unit:KEMENKEU ;
+    direction:KEMENKEU-SASARAN-1 a sel:Sasaran ; sel:code "KEMENKEU-SASARAN-1" ;
+        sel:belongsTo unit:KEMENKEU ;
         sel:text "Pengelolaan keuangan negara yang optimal pada periode 2020-2024"@id ;
         sel:realises direction:KEMENKEU-TUJUAN-1 .
     ss:K1 sel:formulatedFrom direction:KEMENKEU-SASARAN-1 .
@@ -815,11 +822,17 @@ CASES += [
         "SS-STATEMENT-QUALITATIVE",
         "numbers-that-are-no-amount",
         replace("ss:K1", "sel:statement", '"Tata kelola sesuai KMK 467/KMK.01/2014 yang andal"@id')
-        + replace("ss:K2", "sel:statement", '"Mutu layanan bersertifikat ISO 9001:2015 yang terjaga"@id')
+        + replace(
+            "ss:K2", "sel:statement", '"Mutu layanan bersertifikat ISO 9001:2015 yang terjaga"@id'
+        )
         + replace("ss:P1", "sel:statement", '"Layanan KPPN Jakarta 1 yang prima"@id')
         + replace("ss:S1", "sel:statement", '"Layanan KPPN Jakarta 1 yang prima"@id')
         + "".join(
-            replace(f"ss:{code}", "sel:statement", '"Layanan Pelabuhan 2 Tahun 2025 yang berkualitas"@id')
+            replace(
+                f"ss:{code}",
+                "sel:statement",
+                '"Layanan Pelabuhan 2 Tahun 2025 yang berkualitas"@id',
+            )
             for code in ("D1", "W1", "P2")
         ),
     ),
@@ -848,7 +861,9 @@ CASES += [
         "SS-STATEMENT-SHORT",
         "sentences-after-lower-case-words",
         replace("ss:K1", "sel:statement", '"Layanan yang prima. Kas negara yang optimal"@id')
-        + replace("ss:K2", "sel:statement", '"Proses bisnis yang efektif; pegawai yang kompeten"@id'),
+        + replace(
+            "ss:K2", "sel:statement", '"Proses bisnis yang efektif; pegawai yang kompeten"@id'
+        ),
         "SS-STATEMENT-SHORT ss:K1",
         "SS-STATEMENT-SHORT ss:K2",
     ),
@@ -859,7 +874,8 @@ CASES += [
         insert(
             """
             unit:SEKSI-KW a sel:Unit ; sel:code "SEKSI-KW" ; rdfs:label "Seksi di Kanwil"@id ;
-                sel:level sel:KemenkeuFour ; sel:unitKind sel:Seksi ; sel:partOf unit:KANWIL-KALTARA .
+                sel:level sel:KemenkeuFour ; sel:unitKind sel:Seksi ;
+                sel:partOf unit:KANWIL-KALTARA .
             """
         ),
         "UNIT-PARENT-SKIP unit:SEKSI-KW",
@@ -895,7 +911,10 @@ CASES += [
         "no-limit-at-kemenkeu-wide",
         insert(
             MINISTER_CONTRACTS
-            + "".join(indicator(f"K2{n}", "ss:K2", "unit:KEMENKEU", extra="; sel:subIndicatorOf iku:K2A") for n in "BCDEFGHIJKL")
+            + "".join(
+                indicator(f"K2{n}", "ss:K2", "unit:KEMENKEU", extra="; sel:subIndicatorOf iku:K2A")
+                for n in "BCDEFGHIJKL"
+            )
             + "contract:MENTERI-2025 sel:includes "
             + " , ".join(f"iku:K2{n}" for n in "BCDEFGHIJKL")
             + " ."
@@ -927,6 +946,12 @@ CASES += [
         "MAP-REFERS-PARENT unit:KPPN-TJS",
     ),
     ok("SS-INDIRECT-MANY"),
+    ok(
+        "SS-INDIRECT-MANY",
+        "partial-dataset-states-the-matrix",
+        replace("ss:W1", "sel:cascading", "sel:IndirectCascading")
+        + insert("ss:D1 sel:receiverCount 34 ."),
+    ),
     bad(
         "SS-INDIRECT-MANY",
         "one-indirect-receiver",
@@ -934,6 +959,11 @@ CASES += [
         "SS-INDIRECT-MANY ss:W1",
     ),
     ok("IKU-PARTIAL-MANY"),
+    ok(
+        "IKU-PARTIAL-MANY",
+        "partial-dataset-states-the-matrix",
+        "DELETE WHERE { iku:S1Q ?p ?o } ;" + insert("iku:P1A sel:receiverCount 4 ."),
+    ),
     bad(
         "IKU-PARTIAL-MANY",
         "one-partial-receiver",
@@ -951,7 +981,17 @@ CASES += [
         replace("iku:W1A", "rdfs:label", '"Indeks pengelolaan kas"@id')
         + replace("target:P2A-2025", "sel:targetValue", "4.2")
         + replace("iku:P2A", "sel:polarity", "sel:Stabilize")
-        + insert(indicator("P2B", "ss:P2", "unit:KPPN-TJS", extra="; sel:cascadesFrom iku:W1A ; sel:cascading sel:FullCascading").replace('"Indikator P2B"', '"Indeks pengelolaan perbendaharaan"').replace('sel:measureUnit "persen"', 'sel:measureUnit "skala"').replace("100.0", "4.1")),
+        + insert(
+            indicator(
+                "P2B",
+                "ss:P2",
+                "unit:KPPN-TJS",
+                extra="; sel:cascadesFrom iku:W1A ; sel:cascading sel:FullCascading",
+            )
+            .replace('"Indikator P2B"', '"Indeks pengelolaan perbendaharaan"')
+            .replace('sel:measureUnit "persen"', 'sel:measureUnit "skala"')
+            .replace("100.0", "4.1")
+        ),
         "IKU-FULL-SAME iku:W1A",
         "IKU-FULL-SAME iku:P2A",
         "IKU-FULL-SAME iku:P2B",
@@ -969,7 +1009,8 @@ CASES += [
     bad(
         "IKU-FOLLOWS-SS",
         "measures-an-objective-of-another-chain",
-        replace("iku:P2A", "sel:cascadesFrom", "iku:K2A") + replace("iku:P2A", "sel:cascading", "sel:PartialCascading"),
+        replace("iku:P2A", "sel:cascadesFrom", "iku:K2A")
+        + replace("iku:P2A", "sel:cascading", "sel:PartialCascading"),
         "IKU-FOLLOWS-SS iku:P2A",
         "IKU-PARTIAL-MANY iku:P2A",
     ),
@@ -977,14 +1018,24 @@ CASES += [
         "IKU-CASCADING-TYPE",
         "mandated-non-cascading",
         insert(
-            indicator("P1M", "ss:P1", "unit:KPPN-TJS", extra="; sel:cascading sel:NonCascading ; sel:mandatedBy unit:DJPB")
+            indicator(
+                "P1M",
+                "ss:P1",
+                "unit:KPPN-TJS",
+                extra="; sel:cascading sel:NonCascading ; sel:mandatedBy unit:DJPB",
+            )
         ),
     ),
     bad(
         "IKU-CASCADING-TYPE",
         "mandated-but-partial-or-by-a-lower-unit",
         insert(
-            indicator("P1M", "ss:P1", "unit:KPPN-TJS", extra="; sel:cascading sel:NonCascading ; sel:mandatedBy unit:SEKSI-BANK-TJS")
+            indicator(
+                "P1M",
+                "ss:P1",
+                "unit:KPPN-TJS",
+                extra="; sel:cascading sel:NonCascading ; sel:mandatedBy unit:SEKSI-BANK-TJS",
+            )
             + "iku:P1A sel:mandatedBy unit:DJPB ."
         ),
         "IKU-CASCADING-TYPE iku:P1M",
@@ -998,7 +1049,10 @@ CASES += [
         + replace("direction:KEMENKEU-SASARAN-1", "sel:realises", None)
         + replace("direction:KEMENKEU-TUJUAN-1", "sel:realises", "direction:KEMENKEU-SASARAN-1")
         + replace("direction:KEMENKEU-MISI-1", "sel:realises", "direction:KEMENKEU-TUJUAN-1")
-        + insert("ss:P1 sel:formulatedFrom direction:KEMENKEU-SASARAN-1 . ss:S1 sel:formulatedFrom direction:KEMENKEU-VISI ."),
+        + insert(
+            "ss:P1 sel:formulatedFrom direction:KEMENKEU-SASARAN-1 . "
+            "ss:S1 sel:formulatedFrom direction:KEMENKEU-VISI ."
+        ),
         "DIRECTION-CHAIN direction:KEMENKEU-SASARAN-1",
         "DIRECTION-CHAIN direction:KEMENKEU-TUJUAN-1",
         "DIRECTION-CHAIN direction:KEMENKEU-MISI-1",

@@ -94,6 +94,7 @@ class SEL(DefinedNamespace):
     quantitativeWord: URIRef
     rank: URIRef
     realisation: URIRef
+    receiverCount: URIRef
     realises: URIRef
     ruleId: URIRef
     statement: URIRef

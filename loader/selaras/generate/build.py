@@ -337,8 +337,8 @@ class Builder:
             for i, text in enumerate(vocab.GOALS, 1)
         ]
         # goal i realises the mission of the same place (the lists are paraphrases side by side)
-        for i, goal in enumerate(goals):
-            goal.realises.append(missions[min(i + 1, len(missions) - 1)])
+        for i, aim in enumerate(goals):
+            aim.realises.append(missions[min(i + 1, len(missions) - 1)])
         # one sasaran per goal: the goal's condition for the planning period (KMK 467: sasaran
         # make a goal reachable; the ministry's SS are formulated from them)
         sasaran = [
@@ -346,11 +346,11 @@ class Builder:
                 f"{code}-SASARAN-{i}",
                 f"{code}-SASARAN-{i}",
                 "Sasaran",
-                f"{goal.text} pada periode {self.year}",
+                f"{aim.text} pada periode {self.year}",
                 ministry,
-                [goal],
+                [aim],
             )
-            for i, goal in enumerate(goals, 1)
+            for i, aim in enumerate(goals, 1)
         ]
         ministry.directions.extend(goals)
         ministry.directions.extend(sasaran)

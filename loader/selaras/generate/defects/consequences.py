@@ -37,9 +37,10 @@ def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
     indicators: list[Indicator] = [k for u in model.units for k in u.indicators]
     present = {id(k) for k in indicators}
     receivers: dict[int, int] = {}
-    for node in (*objectives, *indicators):
-        if node.source is not None:
-            receivers[id(node.source)] = receivers.get(id(node.source), 0) + 1
+    sources: list[object] = [o.source for o in objectives] + [k.source for k in indicators]
+    for node in sources:
+        if node is not None:
+            receivers[id(node)] = receivers.get(id(node), 0) + 1
     out: list[Finding] = []
 
     def add(rule: str, node: Any) -> None:
@@ -48,26 +49,26 @@ def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
             out.append((rule, node))
 
     for objective in objectives:
-        source = objective.source
+        source: Objective | None = objective.source
         alone = source is not None and receivers.get(id(source), 0) == 1
         if objective.cascading == "IndirectCascading" and alone:
             add("SS-INDIRECT-MANY", objective)
     for indicator in indicators:
-        source = indicator.source
-        if source is None:
+        origin: Indicator | None = indicator.source
+        if origin is None:
             continue
         partial = indicator.cascading == "PartialCascading"
-        if partial and receivers.get(id(source), 0) == 1:
+        if partial and receivers.get(id(origin), 0) == 1:
             add("IKU-PARTIAL-MANY", indicator)
-        if id(source) not in present:
+        if id(origin) not in present:
             continue
-        if indicator.cascading == "FullCascading" and _full_changed(indicator, source):
+        if indicator.cascading == "FullCascading" and _full_changed(indicator, origin):
             add("IKU-FULL-SAME", indicator)
-        if partial and _same_name(indicator, source) and _same_yearly(indicator, source):
+        if partial and _same_name(indicator, origin) and _same_yearly(indicator, origin):
             add("IKU-PARTIAL-DISTRIBUTES", indicator)
-        measured = indicator.measures and source.measures
+        measured = indicator.measures and origin.measures
         if measured and not any(
-            _descends(o, s) for o in indicator.measures for s in source.measures
+            _descends(o, s) for o in indicator.measures for s in origin.measures
         ):
             add("IKU-FOLLOWS-SS", indicator)
     in_graph = {id(o) for o in objectives}

@@ -103,12 +103,11 @@ class Planter:
         cascaded = [o for o in objectives if o.source is not None]
         ministry = self.model.ministry
         self.sasaran = [d for d in ministry.directions if d.kind == "Sasaran"]
-        offices = [u for u in holders if u.rank == THREE]
         full = [k for k in indicators if k.cascading == "FullCascading" and not k.receivers]
         partial = [k for k in indicators if k.cascading == "PartialCascading" and not k.receivers]
         candidates: dict[str, list[Any]] = {
-            "UNIT-KIND-LEVEL": self.sections,
-            "MAP-REFERS-PARENT": offices,
+            "UNIT-KIND-LEVEL": self.positions,
+            "MAP-REFERS-PARENT": holders,
             "SS-INDIRECT-MANY": [o for o in cascaded if o.cascading == "DirectCascading"],
             "IKU-PARTIAL-MANY": [k for k in full if k.source and len(k.source.receivers) == 1],
             "IKU-FULL-SAME": full,

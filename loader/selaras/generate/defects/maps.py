@@ -5,6 +5,7 @@ Rules of ``shapes/maps.ttl``.
 
 from __future__ import annotations
 
+from selaras.generate import vocab
 from selaras.generate.build import contract_limit
 from selaras.generate.defects.core import (
     Finding,
@@ -13,6 +14,8 @@ from selaras.generate.defects.core import (
     PlanterFunction,
 )
 from selaras.generate.model import (
+    THREE,
+    TWO,
     Unit,
 )
 
@@ -49,27 +52,33 @@ def _map_missing(p: Planter, unit: Unit) -> Plan | None:
     return Plan({unit}, apply)
 
 
-def _map_refers_parent(p: Planter, office: Unit) -> Plan | None:
-    """Breaks MAP-REFERS-PARENT: an office's SS and IKU from its parent become its own."""
-    parent = office.parent
-    received = [o for o in office.objectives if o.source is not None and o.source.owner is parent]
-    if not received or not parent.has_map or len(office.parents) != 1:
+def _map_refers_parent(p: Planter, parent: Unit) -> Plan | None:
+    """Breaks MAP-REFERS-PARENT: a new office under ``parent`` whose map has only its own SS."""
+    if parent.rank != TWO or not parent.has_map:
         return None
-    indicators = [k for o in received for k in o.indicators if k.source is not None]
-    sources = [o.source for o in received] + [k.source for k in indicators]
+    vertical = vocab.ESELON_ONE[parent.eselon].vertical if parent.eselon >= 0 else None
+    kind = vertical.office_kind if vertical is not None else "BalaiDiklatKeuangan"
+    taken = {u.key for u in parent.children}
+    key = next(
+        f"{parent.key}-BARU{n:02d}"
+        for n in range(1, 100)
+        if f"{parent.key}-BARU{n:02d}" not in taken
+    )
 
     def apply() -> list[Finding]:
-        for objective in received:
-            assert objective.source is not None
-            objective.source.receivers.remove(objective)
-            objective.source, objective.cascading = None, None
-        for indicator in indicators:
-            assert indicator.source is not None
-            indicator.source.receivers.remove(indicator)
-            indicator.source, indicator.cascading = None, "NonCascading"
+        builder = p.builder
+        saved, builder.rng = builder.rng, p.rng
+        try:
+            label = f"Kantor Pelayanan Baru {key[-2:]}, {parent.short}"
+            office = builder._unit(key, label, THREE, kind, parent, has_map=True)
+            office.eselon = parent.eselon
+            builder._originate(office)
+            builder._finish(office)
+        finally:
+            builder.rng = saved
         return [("MAP-REFERS-PARENT", office)]
 
-    return Plan({office}, apply, {*received, *indicators, *sources})
+    return Plan(set(), apply, {parent})
 
 
 PLANTERS: dict[str, PlanterFunction] = {

@@ -120,12 +120,12 @@ def _unit_cycle(p: Planter, unit: Unit) -> Plan | None:
 
 
 def _unit_kind_level(p: Planter, unit: Unit) -> Plan | None:
-    """Breaks UNIT-KIND-LEVEL: a section (Kemenkeu-Four) typed as a Kanwil (a Kemenkeu-Two kind)."""
-    if unit.kind not in ("Seksi", "Subbagian") or unit.has_map:
+    """Breaks UNIT-KIND-LEVEL: a staff position (Kemenkeu-Five) typed as a section (Four)."""
+    if unit.kind != "Pelaksana" or unit.has_map:
         return None
 
     def apply() -> list[Finding]:
-        unit.kind = "Kanwil"
+        unit.kind = "Seksi"
         return [("UNIT-KIND-LEVEL", unit)]
 
     return Plan({unit}, apply)
