@@ -86,7 +86,7 @@ def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
 
 
 def _name(indicator: Indicator) -> str:
-    return " ".join(indicator.label.lower().split())
+    return "".join(indicator.label.lower().split())
 
 
 def _same_name(indicator: Indicator, source: Indicator) -> bool:
