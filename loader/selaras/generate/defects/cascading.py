@@ -194,6 +194,8 @@ def _ss_indirect_many(p: Planter, objective: Objective) -> Plan | None:
     source = objective.source
     if source is None or objective.cascading != "DirectCascading" or len(source.receivers) != 1:
         return None
+    if source.unit is None or len(source.unit.children) < 2:  # else not judged (partial data)
+        return None
 
     def apply() -> list[Finding]:
         objective.cascading = "IndirectCascading"
@@ -210,6 +212,8 @@ def _iku_partial_many(p: Planter, indicator: Indicator) -> Plan | None:
     """Breaks IKU-PARTIAL-MANY: the only receiver of a source typed partial, its target cut."""
     source = indicator.source
     if source is None or indicator.receivers or indicator.subs or len(source.receivers) != 1:
+        return None
+    if source.unit is None or len(source.unit.children) < 2:  # else not judged (partial data)
         return None
     if any(t.value is None or float(t.value) == 0 for t in indicator.targets):
         return None

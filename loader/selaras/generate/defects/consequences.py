@@ -41,6 +41,15 @@ def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
     for node in sources:
         if node is not None:
             receivers[id(node)] = receivers.get(id(node), 0) + 1
+    children: dict[int, int] = {}  # unit -> how many units have it as a parent
+    for unit in model.units:
+        for parent in set(map(id, unit.parents)):
+            children[parent] = children.get(parent, 0) + 1
+
+    def judged(source: Objective | Indicator) -> bool:
+        """Only a source whose unit has two sub-units in the data is judged (partial datasets)."""
+        return source.unit is not None and children.get(id(source.unit), 0) >= 2
+
     out: list[Finding] = []
 
     def add(rule: str, node: Any) -> None:
@@ -50,7 +59,7 @@ def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
 
     for objective in objectives:
         source: Objective | None = objective.source
-        alone = source is not None and receivers.get(id(source), 0) == 1
+        alone = source is not None and receivers.get(id(source), 0) == 1 and judged(source)
         if objective.cascading == "IndirectCascading" and alone:
             add("SS-INDIRECT-MANY", objective)
     for indicator in indicators:
@@ -58,7 +67,7 @@ def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
         if origin is None:
             continue
         partial = indicator.cascading == "PartialCascading"
-        if partial and receivers.get(id(origin), 0) == 1:
+        if partial and receivers.get(id(origin), 0) == 1 and judged(origin):
             add("IKU-PARTIAL-MANY", indicator)
         if id(origin) not in present:
             continue
