@@ -21,8 +21,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from click.testing import CliRunner
 from rdflib.namespace import RDF, RDFS, SH
 
+from selaras.cli import main
 from selaras.namespace import SEL
 from selaras.read import read_dataset
 from selaras.validate import Engine, shapes_graph, validate
@@ -1250,3 +1252,33 @@ def test_a_custom_profile_adds_a_upt_kind_and_limits_kemenkeu_wide(engine: Engin
         "UNIT-KIND unit:KPPN-TJS",
         "MAP-HOLDER unit:KPPN-TJS",
     )
+
+
+#: The false-verdict cases of issue #12 in their realistic forms (conforming) and the real
+#: quantitative counter-examples (failing), as a planner would run them.
+STRICT_CASES = [
+    (case.update, 0 if not case.expected else 1)
+    for case in CASES
+    if case.id
+    in {
+        "SS-STATEMENT-QUALITATIVE:numbers-that-are-no-amount",
+        "SS-STATEMENT-QUALITATIVE:amounts",
+        "SS-STATEMENT-SHORT:abbreviations-with-full-stops",
+        "UNIT-PARENT-SKIP:level-five-kinds-anywhere",
+        "SS-MAX-IKU:sub-indicators-not-counted",
+        "CONTRACT-MAX-IKU:no-limit-at-kemenkeu-wide",
+    }
+]
+
+
+@pytest.mark.parametrize(("update", "exit_code"), STRICT_CASES)
+def test_strict_validation_of_real_planners_wording(
+    update: str, exit_code: int, tmp_path: Path
+) -> None:
+    store = ox.Store()
+    store.bulk_extend(_base_quads())
+    store.update(UPDATE_PROLOGUE + update)
+    path = tmp_path / "cascade.ttl"
+    store.dump(path, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
+    result = CliRunner().invoke(main, ["validate", "--strict", "-q", str(path)])
+    assert result.exit_code == exit_code, result.output
