@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from selaras.generate.build import contract_limit
 from selaras.generate.defects.core import (
     Finding,
     Plan,
@@ -10,6 +9,7 @@ from selaras.generate.defects.core import (
     PlanterFunction,
     nodes,
 )
+from selaras.generate.measures import contract_limit
 from selaras.generate.model import (
     FIVE,
     Contract,

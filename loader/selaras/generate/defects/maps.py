@@ -6,13 +6,13 @@ Rules of ``shapes/maps.ttl``.
 from __future__ import annotations
 
 from selaras.generate import vocab
-from selaras.generate.build import contract_limit
 from selaras.generate.defects.core import (
     Finding,
     Plan,
     Planter,
     PlanterFunction,
 )
+from selaras.generate.measures import contract_limit
 from selaras.generate.model import (
     THREE,
     TWO,

@@ -5,7 +5,6 @@ Rules of ``shapes/objectives.ttl``.
 
 from __future__ import annotations
 
-from selaras.generate.build import contract_limit
 from selaras.generate.defects.core import (
     Finding,
     Plan,
@@ -15,6 +14,7 @@ from selaras.generate.defects.core import (
     leaf,
     nodes,
 )
+from selaras.generate.measures import contract_limit
 from selaras.generate.model import (
     TWO,
     Objective,
