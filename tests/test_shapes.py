@@ -1127,6 +1127,11 @@ def test_another_profile_changes_what_is_flagged(engine: Engine) -> None:
         "SS-MAX-IKU ss:K2",
         "SS-STATEMENT-SHORT ss:K1",
         "SS-STATEMENT-QUALITATIVE ss:K1",
+        *(
+            f"SS-STATEMENT-{rule} ss:{code}"
+            for rule in ("SHORT", "QUALITATIVE")
+            for code in ("D1", "W1", "P2")
+        ),
         "MAP-HOLDER unit:KPPN-TJS",
         "IKU-QUALITY-FORBIDDEN iku:K2A",
         "CONTRACT-MAX-IKU contract:KPPN-TJS-2025",
