@@ -20,6 +20,9 @@ MISALIGNED_REASONS = {
     "SS-CASCADE-YEAR": "year-mismatch",
     "SS-ORIGIN": "origin-without-map",
     "SS-CASCADE-CYCLE": "cycle",
+    "IKU-CASCADE-ANCESTOR": "iku-cross-branch",
+    "IKU-FOLLOWS-SS": "iku-not-following-ss",
+    "IKU-FULL-SAME": "full-cascade-changed",
 }
 
 

@@ -75,6 +75,9 @@ def test_demo_writes_reports_and_analyses(tmp_path: Path, monkeypatch: pytest.Mo
         "year-mismatch",
         "origin-without-map",
         "cycle",
+        "iku-cross-branch",
+        "iku-not-following-ss",
+        "full-cascade-changed",
     }
     with (tmp_path / "defects-misaligned.csv").open(encoding="utf-8", newline="") as f:
         assert len(list(csv.DictReader(f))) == len(misaligned.rows)

@@ -18,6 +18,7 @@ class SEL(DefinedNamespace):
     # classes
     CascadingType: URIRef
     Consolidation: URIRef
+    ContractKind: URIRef
     ContractLimit: URIRef
     Control: URIRef
     CorporateValue: URIRef
@@ -46,6 +47,7 @@ class SEL(DefinedNamespace):
     # properties
     achievementCap: URIRef
     achievementFloor: URIRef
+    amountWord: URIRef
     appliesToLevel: URIRef
     belongsTo: URIRef
     cascadesFrom: URIRef
@@ -54,8 +56,10 @@ class SEL(DefinedNamespace):
     clause: URIRef
     code: URIRef
     consolidation: URIRef
+    contractKind: URIRef
     contractLimit: URIRef
     control: URIRef
+    countSubIndicators: URIRef
     dataSource: URIRef
     deadline: URIRef
     defaultContractLimit: URIRef
@@ -63,11 +67,14 @@ class SEL(DefinedNamespace):
     drives: URIRef
     forbiddenQuality: URIRef
     formula: URIRef
+    formulatedFrom: URIRef
     graphName: URIRef
     hasTarget: URIRef
     holder: URIRef
     includes: URIRef
+    kindLevel: URIRef
     level: URIRef
+    mandatedBy: URIRef
     mapHoldersOnly: URIRef
     mapHoldingKind: URIRef
     mapHoldingKindLevel: URIRef
@@ -78,13 +85,17 @@ class SEL(DefinedNamespace):
     maxStatementWords: URIRef
     measureUnit: URIRef
     measures: URIRef
+    noContractLimitLevel: URIRef
     partOf: URIRef
     period: URIRef
     perspective: URIRef
+    placedAnywhere: URIRef
     polarity: URIRef
     quantitativeWord: URIRef
     rank: URIRef
     realisation: URIRef
+    receiverCount: URIRef
+    realises: URIRef
     ruleId: URIRef
     statement: URIRef
     status: URIRef
@@ -101,6 +112,7 @@ class SEL(DefinedNamespace):
 
     # concept schemes
     ConsolidationScheme: URIRef
+    ContractKindScheme: URIRef
     ControlScheme: URIRef
     IndicatorCascadingScheme: URIRef
     LevelScheme: URIRef
@@ -122,6 +134,7 @@ class SEL(DefinedNamespace):
     DirectCascading: URIRef
     Direktorat: URIRef
     DirektoratJenderal: URIRef
+    EselonV: URIRef
     ExactValidity: URIRef
     FullCascading: URIRef
     HighControl: URIRef
@@ -148,8 +161,10 @@ class SEL(DefinedNamespace):
     LowControl: URIRef
     Maximize: URIRef
     Minimize: URIRef
+    MinisterCommitment: URIRef
     ModerateControl: URIRef
     NonCascading: URIRef
+    OfficialContract: URIRef
     Pangsarops: URIRef
     PartialCascading: URIRef
     PejabatFungsional: URIRef
@@ -167,3 +182,5 @@ class SEL(DefinedNamespace):
     Subbagian: URIRef
     Subdirektorat: URIRef
     SumConsolidation: URIRef
+    TenagaPengkaji: URIRef
+    ViceMinisterContract: URIRef

@@ -29,7 +29,7 @@ from typing import IO, TYPE_CHECKING
 from selaras.errors import SettingError, UnknownNameError
 from selaras.generate import vocab
 from selaras.generate.build import Builder
-from selaras.generate.defects import RULE_IDS, Planter, focus_of
+from selaras.generate.defects import PLANTERS, RULE_IDS, Planter, focus_of
 from selaras.generate.model import LEVELS, Model
 from selaras.generate.write import ntriples_chunks, turtle_chunks
 from selaras.memory import paused_gc
@@ -187,7 +187,7 @@ def generate_cascade(
         planted: dict[str, int] = {}
         if defect_rate > 0:
             rng = random.Random(f"selaras-defects-{seed}")
-            planter = Planter(model, builder, rng, defect_rate)
+            planter = Planter(model, builder, rng, defect_rate, planters=PLANTERS)
             planter.run()
             planted = dict(planter.planted)
             manifest = sorted(
