@@ -27,12 +27,14 @@ class SEL(DefinedNamespace):
     Level: URIRef
     Mission: URIRef
     PerformanceContract: URIRef
+    PerspectiveWeight: URIRef
     PeriodTarget: URIRef
     Perspective: URIRef
     Polarity: URIRef
     Position: URIRef
     QualityRule: URIRef
     RegulationProfile: URIRef
+    ScoreBand: URIRef
     Risk: URIRef
     Sasaran: URIRef
     StrategicInitiative: URIRef
@@ -47,12 +49,16 @@ class SEL(DefinedNamespace):
     achievementCap: URIRef
     achievementFloor: URIRef
     appliesToLevel: URIRef
+    assumedSetting: URIRef
     belongsTo: URIRef
     cascadesFrom: URIRef
     cascading: URIRef
     causes: URIRef
     clause: URIRef
     code: URIRef
+    colour: URIRef
+    colourBand: URIRef
+    colourCode: URIRef
     consolidation: URIRef
     contractLimit: URIRef
     control: URIRef
@@ -63,6 +69,7 @@ class SEL(DefinedNamespace):
     drives: URIRef
     forbiddenQuality: URIRef
     formula: URIRef
+    forPerspective: URIRef
     graphName: URIRef
     hasTarget: URIRef
     holder: URIRef
@@ -76,16 +83,24 @@ class SEL(DefinedNamespace):
     maxIndicators: URIRef
     maxIndicatorsPerObjective: URIRef
     maxStatementWords: URIRef
-    measureUnit: URIRef
     measures: URIRef
+    measureUnit: URIRef
+    minimumScore: URIRef
+    nkoBand: URIRef
     partOf: URIRef
     period: URIRef
     perspective: URIRef
+    perspectiveWeight: URIRef
     polarity: URIRef
+    prorateAnnualTarget: URIRef
     quantitativeWord: URIRef
     rank: URIRef
     realisation: URIRef
     ruleId: URIRef
+    scoreDecimalPlaces: URIRef
+    stabilizeSlope: URIRef
+    stabilizeTolerance: URIRef
+    statedSetting: URIRef
     statement: URIRef
     status: URIRef
     subIndicatorLevel: URIRef
@@ -95,6 +110,7 @@ class SEL(DefinedNamespace):
     text: URIRef
     threatens: URIRef
     unitKind: URIRef
+    useIndicatorWeights: URIRef
     validity: URIRef
     weight: URIRef
     year: URIRef
