@@ -1,0 +1,1 @@
+"""The selaras subcommands, one module each."""

@@ -1,0 +1,119 @@
+"""``selaras query``: a named analysis on files (embedded store) or on Neo4j."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from selaras import analyses
+from selaras.commands.options import base_option, neo4j_options, progress_for, quiet_option
+
+if TYPE_CHECKING:
+    from selaras.neo4j import Neo4jSettings
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--list", "list_analyses", is_flag=True, help="List the analyses and their parameters."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(analyses.ENGINES),
+    default="embedded",
+    show_default=True,
+    help="embedded: SPARQL on PATH, no server; neo4j: Cypher on what `selaras load` wrote.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the analysis (repeatable), e.g. --param from=DJPB-SS01.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(analyses.FORMATS),
+    default="table",
+    show_default=True,
+    help="table: aligned text; csv: with a header row; json: an array of objects; "
+    "xlsx: an Excel workbook (needs -o).",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the result here.")
+@base_option
+@neo4j_options
+@quiet_option
+def query(
+    name: str | None,
+    paths: tuple[Path, ...],
+    list_analyses: bool,
+    engine: str,
+    params: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    base: str | None,
+    neo4j_settings: Neo4jSettings,
+    quiet: bool,
+) -> None:
+    """Run the analysis NAME on PATH (embedded engine) or on Neo4j (--engine neo4j).
+
+    `selaras query --list` lists the analyses. An unknown analysis or parameter exits 2 with the
+    valid names; an unknown code in a code parameter gives an empty result and a warning.
+    """
+    if list_analyses:
+        for found in analyses.analyses():
+            click.echo(f"{found.name}: {found.description}")
+            for parameter in found.parameters:
+                click.echo(f"    --param {parameter.signature()}: {parameter.description}")
+        return
+    if name is None:
+        raise click.UsageError("give the analysis NAME (see `selaras query --list`)")
+    analyses.analysis(name)  # an unknown name fails before any work
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    progress = progress_for(quiet)
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--param takes KEY=VALUE, not {item!r}")
+        values[key.strip()] = value
+    if engine == "neo4j":
+        if paths:
+            raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
+        from selaras.neo4j import connect
+
+        with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
+            result = analyses.run_analysis(
+                name, engine="neo4j", params=values, driver=driver, database=neo4j_settings.database
+            )
+    else:
+        if not paths:
+            raise click.UsageError("the embedded engine reads PATH: give RDF files or folders")
+        from selaras.read import read_dataset
+
+        analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
+        dataset = read_dataset(list(paths), base=base, progress=progress)
+        with progress.task(f"Running {name}"):
+            result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
+    for warning in result.warnings:
+        click.echo(f"selaras: warning: {warning}", err=True)
+    if fmt == "xlsx":
+        from selaras.analyses.render import to_xlsx
+
+        assert output is not None  # checked before any work
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(to_xlsx(result))
+        click.echo(f"{output}: {len(result)} rows", err=True)
+        return
+    text = analyses.render(result, fmt)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(result)} rows", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
