@@ -7,14 +7,15 @@ One module per step::
     compute   the ``scores`` analysis's IKU rows -> SS, perspective, NKO (a Scorecard value)
     render    table, CSV, JSON; ``workbook`` xlsx; ``html`` the printable scorecard
 
-:func:`score_dataset` and :func:`score_neo4j` are the entry points; ``selaras score`` is a thin
+:func:`score_paths` (files), :func:`score_dataset` and :func:`score_neo4j` are the entry points; ``selaras score`` is a thin
 layer over them. :func:`ss_bands` gives {SS IRI: colour band} of a unit, for strategy maps.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -23,6 +24,7 @@ from selaras import resources
 from selaras.analyses import run_analysis
 from selaras.errors import SelarasError
 from selaras.namespace import SEL
+from selaras.progress import SILENT, Progress
 from selaras.score.compute import COLUMNS, ScoreRow, Scorecard, UnitCard, build_scorecard
 from selaras.score.settings import Band, ScoringSettings, scoring_settings
 
@@ -40,8 +42,10 @@ __all__ = [
     "UnitCard",
     "check_period",
     "last_reported_period",
+    "lexical_forms",
     "score_dataset",
     "score_neo4j",
+    "score_paths",
     "scoring_settings",
     "ss_bands",
 ]
@@ -79,6 +83,34 @@ def score_dataset(
     return build_scorecard(
         result, settings, lexical=lambda iris: {k: v for k, v in known.items() if k[0] in iris}
     )
+
+
+def score_paths(
+    paths: Sequence[Path | str],
+    *,
+    period: str | None = None,
+    unit: str | None = None,
+    profile: str = resources.DEFAULT_PROFILE,
+    base: str | None = None,
+    progress: Progress = SILENT,
+) -> Scorecard:
+    """Scores of RDF files, folders or spreadsheets on the embedded store, literals as written.
+    ``period`` None: the last quarter with a realisation (:func:`last_reported_period`)."""
+    from selaras.read import Dataset, read_triples
+
+    if period is not None:
+        check_period(period)
+    triples = list(read_triples(paths, base=base, progress=progress))
+    dataset = Dataset()
+    dataset.add_triples(triples)
+    if period is None:
+        period = last_reported_period(dataset)
+        if period is None:
+            raise SelarasError("no IKU has a quarterly realisation: give --period")
+    with progress.task(f"Scoring {period}"):
+        return score_dataset(
+            dataset, period=period, unit=unit, profile=profile, lexical=lexical_forms(triples)
+        )
 
 
 def lexical_forms(triples: Iterable[ox.Triple]) -> dict[tuple[str, str], str]:
