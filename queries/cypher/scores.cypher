@@ -99,9 +99,11 @@ WITH *,
 WITH *,
   CASE WHEN prorated AND con.notation = 'sum' THEN tFound * pEnd / 12 ELSE tFound END AS tRaw,
   CASE WHEN prorated AND con.notation = 'sum' AND pEnd < 12 THEN null ELSE tSingle END AS tFrom
+// Float arithmetic: each computed value is first rounded to 10 places, which removes the
+// binary noise (92.57499999999999 for 185.15 / 2), so that halves round as in exact decimals.
 WITH *,
-  CASE WHEN rFrom IS NULL THEN round(rRaw, $places, 'HALF_UP') ELSE rRaw END AS rv,
-  CASE WHEN tFrom IS NULL THEN round(tRaw, $places, 'HALF_UP') ELSE tRaw END AS tv
+  CASE WHEN rFrom IS NULL THEN round(round(rRaw, 10), $places, 'HALF_UP') ELSE rRaw END AS rv,
+  CASE WHEN tFrom IS NULL THEN round(round(tRaw, 10), $places, 'HALF_UP') ELSE tRaw END AS tv
 WITH *,
   CASE
     WHEN pol IS NULL THEN 'no polarity'
@@ -134,7 +136,7 @@ RETURN i.code AS code,
        CASE WHEN rBad THEN null ELSE rv END AS realisation,
        CASE WHEN rBad THEN null ELSE rFrom END AS realisationFrom,
        CASE WHEN raw IS NULL THEN null
-            ELSE round(CASE WHEN raw > cap THEN cap WHEN raw < floor THEN floor ELSE raw END,
-                       $places, 'HALF_UP') END AS capaian,
+            ELSE round(CASE WHEN raw > cap THEN cap WHEN raw < floor THEN floor
+                            ELSE round(raw, 10) END, $places, 'HALF_UP') END AS capaian,
        reason
 ORDER BY unit, code, ss
