@@ -179,7 +179,7 @@ SHAPE_QUERIES = {
     "indicators with four quarters": """
         SELECT (COUNT(DISTINCT ?iku) AS ?n) WHERE {
             ?iku sel:hasTarget ?q1 , ?q4 , ?year .
-            ?q1 sel:period "2025-Q1" ; sel:realisation ?r .
+            ?q1 sel:period "2025-Q1" ; sel:targetValue ?r .
             ?q4 sel:period "2025-Q4" . ?year sel:period "2025" ; sel:targetValue ?t .
         }""",
 }
