@@ -46,7 +46,9 @@ def rows(card: Scorecard) -> dict[str, dict[str, str | None]]:
 @pytest.mark.parametrize("store", STORES)
 def test_the_real_figures_of_2019(store: str, request: pytest.FixtureRequest) -> None:
     got = rows(scores(store, request, "2019"))
-    capaian = {c: got[c]["capaian"] for c in got if c.startswith("FIG-") and got[c]["kind"] == "IKU"}
+    capaian = {
+        c: got[c]["capaian"] for c in got if c.startswith("FIG-") and got[c]["kind"] == "IKU"
+    }
     assert capaian == {
         "FIG-MAX-70": "120.00",  # 128.57 capped at 120
         "FIG-MAX-438": "105.02",
@@ -112,7 +114,9 @@ def test_a_profile_that_does_not_prorate(
     text = (root / "shapes" / "profiles" / "kmk-467-2014.ttl").read_text(encoding="utf-8")
     assert "sel:prorateAnnualTarget true" in text
     profile = tmp_path / "no-proration.ttl"
-    profile.write_text(text.replace("sel:prorateAnnualTarget true", "sel:prorateAnnualTarget false"))
+    profile.write_text(
+        text.replace("sel:prorateAnnualTarget true", "sel:prorateAnnualTarget false")
+    )
     got = rows(scores(store, request, "2025-Q3", profile=str(profile)))
     assert (got["FIG-SUM"]["capaian"], got["FIG-SUM"]["reason"]) == (None, "no target for 2025-Q3")
     assert got["FIG-SUM-Q"]["capaian"] == "107.14"
@@ -137,6 +141,8 @@ def test_both_stores_give_the_same_scores_on_generated_cascades(
         embedded = score_dataset(dataset, period=period, lexical=lexical_forms(triples))
         neo4j = score_neo4j(neo4j_session_driver, period=period, database=database)
         places = embedded.settings.places
-        assert [r.values(places) for r in neo4j.rows()] == [r.values(places) for r in embedded.rows()]
+        assert [r.values(places) for r in neo4j.rows()] == [
+            r.values(places) for r in embedded.rows()
+        ]
         compared += len(embedded.rows())
     assert compared > 500

@@ -107,7 +107,11 @@ def score(
         if not paths:
             raise click.UsageError("the embedded store reads PATH: give RDF files or folders")
         card = scoring.score_paths(
-            list(paths), period=period, unit=unit or None, profile=profile, base=base,
+            list(paths),
+            period=period,
+            unit=unit or None,
+            profile=profile,
+            base=base,
             progress=progress,
         )
     for warning in card.warnings:

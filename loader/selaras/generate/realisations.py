@@ -19,6 +19,11 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+#: Scoring warnings (shapes/scores.ttl) the generator neither triggers nor plants: it writes no
+#: sel:weight, a target for every realisation, and quarterly targets that consolidate to the
+#: annual one (sum: the fourth quarter is the rest; average: all equal; last: the fourth is it).
+NOT_PLANTED = frozenset({"SCORE-WEIGHTS-SUM", "SCORE-REALISATION-TARGET", "SCORE-ANNUAL-TARGET"})
+
 #: Probability that one quarter's realisation is not reported.
 MISSING = 0.04
 _MIXTURE = ((0.55, 1.00, 1.15), (0.85, 0.90, 1.00), (0.95, 0.70, 0.90), (1.00, 1.15, 1.40))

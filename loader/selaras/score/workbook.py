@@ -106,11 +106,16 @@ def to_xlsx(card: Scorecard) -> bytes:
                 sheet.conditional_formatting.add(
                     target,
                     CellIsRule(
-                        operator="lessThan", formula=[str(lowest)], fill=_fill(band), stopIfTrue=True
+                        operator="lessThan",
+                        formula=[str(lowest)],
+                        fill=_fill(band),
+                        stopIfTrue=True,
                     ),
                 )
         for index, column in enumerate(COLUMNS, start=1):
-            width = max(len(column), *(len(str(c.value or "")) for c in sheet[get_column_letter(index)]))
+            width = max(
+                len(column), *(len(str(c.value or "")) for c in sheet[get_column_letter(index)])
+            )
             sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 50)
     about = book.create_sheet("about")
     about.append(["period", card.period])
