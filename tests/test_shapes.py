@@ -793,7 +793,11 @@ CASES += [
         "SCORE-REALISATION-TARGET target:P1A-2025-Q2",
     ),
     # S1A averages its quarters (annual 95.0); P1A takes the last (annual 4.38).
-    ok("SCORE-ANNUAL-TARGET", "average-agrees", insert(QUARTERS.format("90.0", "95.0", "95.00", "100.0"))),
+    ok(
+        "SCORE-ANNUAL-TARGET",
+        "average-agrees",
+        insert(QUARTERS.format("90.0", "95.0", "95.00", "100.0")),
+    ),
     ok(
         "SCORE-ANNUAL-TARGET",
         "sum-agrees",

@@ -19,8 +19,8 @@ from selaras.commands.generate import generate
 from selaras.commands.import_ import import_command
 from selaras.commands.load import load
 from selaras.commands.query import query
-from selaras.commands.template import template
 from selaras.commands.score import score
+from selaras.commands.template import template
 from selaras.commands.validate import validate
 from selaras.errors import SelarasError
 

@@ -12,6 +12,7 @@
 // column unit: string? -- code of the unit or position the IKU belongs to
 // column level: level? -- level of that unit
 // column ss: string? -- code of the SS the IKU measures
+// column ssIri: string? -- IRI of that SS
 // column perspective: perspective? -- perspective of that SS
 // column weight: decimal? -- weight of the IKU (sel:weight), empty when not given
 // column polarity: string? -- maximize, minimize or stabilize
@@ -126,6 +127,7 @@ RETURN i.code AS code,
        u.code AS unit,
        lv.notation AS level,
        s.code AS ss,
+       s.iri AS ssIri,
        pp.notation AS perspective,
        CASE WHEN i.weight IS :: INTEGER | FLOAT THEN i.weight END AS weight,
        pol.notation AS polarity,

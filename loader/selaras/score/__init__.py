@@ -7,8 +7,9 @@ One module per step::
     compute   the ``scores`` analysis's IKU rows -> SS, perspective, NKO (a Scorecard value)
     render    table, CSV, JSON; ``workbook`` xlsx; ``html`` the printable scorecard
 
-:func:`score_paths` (files), :func:`score_dataset` and :func:`score_neo4j` are the entry points; ``selaras score`` is a thin
-layer over them. :func:`ss_bands` gives {SS IRI: colour band} of a unit, for strategy maps.
+:func:`score_paths` (files), :func:`score_dataset` and :func:`score_neo4j` are the entry
+points; ``selaras score`` is a thin layer over them. :func:`ss_bands` gives {SS IRI: colour
+band} of a unit, for strategy maps.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from selaras.analyses import run_analysis
 from selaras.errors import SelarasError
 from selaras.namespace import SEL
 from selaras.progress import SILENT, Progress
-from selaras.score.compute import COLUMNS, ScoreRow, Scorecard, UnitCard, build_scorecard
+from selaras.score.compute import COLUMNS, Scorecard, ScoreRow, UnitCard, build_scorecard
 from selaras.score.settings import Band, ScoringSettings, scoring_settings
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ _PERIOD = re.compile(r"[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")
 
 
 def check_period(period: str) -> str:
-    """``period`` if it is a year (2025), quarter (2025-Q3) or month (2025-07); else SelarasError."""
+    """``period`` if it is a year (2025), quarter (2025-Q3) or month (2025-07).
+
+    Raises SelarasError otherwise."""
     if not _PERIOD.fullmatch(period):
         raise SelarasError(
             f"period {period!r} is not a year (2025), a quarter (2025-Q3) or a month (2025-07)"
@@ -119,8 +122,9 @@ def lexical_forms(triples: Iterable[ox.Triple]) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for triple in triples:
         name = names.get(triple.predicate.value)
-        if name and isinstance(triple.object, ox.Literal):
-            found[(triple.subject.value, name)] = triple.object.value
+        subject = triple.subject
+        if name and isinstance(triple.object, ox.Literal) and isinstance(subject, ox.NamedNode):
+            found[(subject.value, name)] = triple.object.value
     return found
 
 
@@ -166,7 +170,7 @@ def score_neo4j(
 
 
 def _canonical(value: float | int) -> str:
-    """The canonical decimal lexical form of a number Neo4j holds (no side key: it was canonical)."""
+    """The canonical decimal form of a number Neo4j holds without a side key (it was canonical)."""
     from decimal import Decimal
 
     if isinstance(value, int):
@@ -188,6 +192,17 @@ def last_reported_period(dataset: Dataset) -> str | None:
     return None
 
 
-def ss_bands(scorecard: Scorecard, unit: str) -> dict[str, Band | None]:
-    """{SS code: colour band} of ``unit`` in ``scorecard`` (None: the SS has no value)."""
-    return scorecard.ss_bands(unit)
+def ss_bands(
+    dataset: Dataset, *, unit: str, period: str, profile: str = resources.DEFAULT_PROFILE
+) -> dict[str, Band | None]:
+    """{SS IRI: colour band} of ``unit``'s SS for ``period`` on the embedded store (None: the SS
+    has no value), for colouring strategy maps; ``band.colour`` (green, yellow, red) and
+    ``band.colour_code`` (#1E8E3E) say how.
+
+    >>> from selaras.read import read_dataset
+    >>> bands = ss_bands(read_dataset([resources.example_path("kaltara")]), unit="KPPN-TRK",
+    ...                  period="2025-Q4")
+    >>> bands["https://w3id.org/selaras/id/ss/SS-KPPN-TRK-1"].colour
+    'red'
+    """
+    return score_dataset(dataset, period=period, unit=unit, profile=profile).ss_bands(unit)

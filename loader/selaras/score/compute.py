@@ -65,6 +65,8 @@ class ScoreRow:
     reason: str | None = None
     target_from: str | None = None
     realisation_from: str | None = None
+    #: the IRI of the SS (on SS rows) or of the SS the IKU measures (on IKU rows)
+    ss_iri: str | None = None
 
     def values(self, places: int) -> dict[str, str | None]:
         """The row's columns as text (numbers exactly as written or as rounded)."""
@@ -115,10 +117,10 @@ class Scorecard:
         return [row for card in self.units for row in card.rows]
 
     def ss_bands(self, unit: str) -> dict[str, Band | None]:
-        """{SS code: colour band} of one unit (for strategy maps)."""
+        """{SS IRI: colour band} of one unit (for strategy maps)."""
         for card in self.units:
             if card.unit == unit:
-                return {r.code: r.colour for r in card.rows if r.kind == "SS"}
+                return {r.ss_iri: r.colour for r in card.rows if r.kind == "SS" and r.ss_iri}
         return {}
 
 
@@ -157,7 +159,7 @@ def build_scorecard(
     iris = {str(r[k]) for r in records for k in ("targetFrom", "realisationFrom") if r[k]}
     written = lexical(sorted(iris))
     period = str(result.params["period"])
-    by_unit: dict[str, list[dict[str, object]]] = {}
+    by_unit: dict[str, list[Mapping[str, object]]] = {}
     levels: dict[str, str | None] = {}
     for record in records:
         unit = str(record["unit"] or "")
@@ -194,7 +196,7 @@ def _shown(
 def _unit_card(
     unit: str,
     level: str | None,
-    records: list[dict[str, object]],
+    records: list[Mapping[str, object]],
     settings: ScoringSettings,
     written: Mapping[tuple[str, str], str],
     period: str,
@@ -226,6 +228,7 @@ def _unit_card(
                 reason=opt(r["reason"]),
                 target_from=opt(r["targetFrom"]),
                 realisation_from=opt(r["realisationFrom"]),
+                ss_iri=opt(r["ssIri"]),
             )
         )
     rows: list[ScoreRow] = []
@@ -241,12 +244,12 @@ def _unit_card(
             members = [row for row in iku_rows if row.ss == ss]
             rows.extend(members)
             scored = [row for row in members if row.capaian is not None]
-            weights = [_decimal(row.weight) for row in scored]
-            if settings.use_weights and scored and all(w is not None for w in weights):
-                pairs = [(row.capaian, w) for row, w in zip(scored, weights, strict=True)]
-            else:
-                pairs = [(row.capaian, Decimal(1)) for row in scored]
-            mean = _mean([(v, w) for v, w in pairs if v is not None and w is not None])
+            values = [row.capaian for row in scored if row.capaian is not None]
+            given = [_decimal(row.weight) for row in scored]
+            weights = [w for w in given if w is not None]
+            if not (settings.use_weights and scored and len(weights) == len(scored)):
+                weights = [Decimal(1)] * len(values)
+            mean = _mean(list(zip(values, weights, strict=True)))
             value = None if mean is None else settings.round(mean)
             if value is not None:
                 ss_values.append(value)
@@ -254,6 +257,7 @@ def _unit_card(
                 ScoreRow(
                     code=ss,
                     kind="SS",
+                    ss_iri=members[0].ss_iri if members else None,
                     unit=unit,
                     level=level,
                     period=period,
@@ -284,9 +288,9 @@ def _unit_card(
                 reason=None if value is not None else "no SS in this perspective has a value",
             )
         )
-    weights = settings.perspective_weights.get(level or "", {})
-    if weights:
-        pairs = [(v, weights.get(p, Decimal(0))) for p, v in perspective_values]
+    by_level = settings.perspective_weights.get(level or "", {})
+    if by_level:
+        pairs = [(v, by_level.get(p, Decimal(0))) for p, v in perspective_values]
     else:
         pairs = [(v, Decimal(1)) for _p, v in perspective_values]
     mean = _mean(pairs)

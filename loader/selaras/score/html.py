@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selaras.score.compute import ScoreRow, Scorecard
+from selaras.score.compute import Scorecard, ScoreRow
 
 
 @dataclass(frozen=True)
