@@ -38,7 +38,7 @@ def test_demo_writes_reports_and_analyses(tmp_path: Path, monkeypatch: pytest.Mo
 
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(p.name for p in outcome.written)
-    assert len(names) == 14
+    assert len(names) == 15  # and the Kaltara scorecard (kaltara-scores.html)
 
     # CSV: one row per result, in the report's order
     with (tmp_path / "defects-validation.csv").open(encoding="utf-8", newline="") as f:

@@ -92,6 +92,10 @@ CATALOGUE = frozenset(
         "CONTRACT-KIND",
         "DIRECTION-CHAIN",
         "SS-SASARAN",
+        # scoring (shapes/scores.ttl, issue #10)
+        "SCORE-WEIGHTS-SUM",
+        "SCORE-REALISATION-TARGET",
+        "SCORE-ANNUAL-TARGET",
     }
 )
 
@@ -769,6 +773,72 @@ CASES: list[Case] = [
         ),
         "IS-INDICATOR is:P1-DIGITAL",
         "IS-INDICATOR is:S1-SOSIALISASI",
+    ),
+]
+
+# --- scoring (shapes/scores.ttl, issue #10) --------------------------------------------------
+
+QUARTERS = """
+    iku:S1A sel:hasTarget target:S1A-Q1 , target:S1A-Q2 , target:S1A-Q3 , target:S1A-Q4 .
+    target:S1A-Q1 a sel:PeriodTarget ; sel:period "2025-Q1" ; sel:targetValue {0} .
+    target:S1A-Q2 a sel:PeriodTarget ; sel:period "2025-Q2" ; sel:targetValue {1} .
+    target:S1A-Q3 a sel:PeriodTarget ; sel:period "2025-Q3" ; sel:targetValue {2} .
+    target:S1A-Q4 a sel:PeriodTarget ; sel:period "2025-Q4" ; sel:targetValue {3} .
+"""
+CASES += [
+    ok(
+        "SCORE-WEIGHTS-SUM",
+        "sums-to-100",
+        insert(
+            indicator("P1B", "ss:P1", "unit:KPPN-TJS")
+            + "iku:P1A sel:weight 60.0 . iku:P1B sel:weight 40.00 ."
+        ),
+    ),
+    bad(
+        "SCORE-WEIGHTS-SUM",
+        "sums-to-90",
+        insert(
+            indicator("P1B", "ss:P1", "unit:KPPN-TJS")
+            + "iku:P1A sel:weight 60.0 . iku:P1B sel:weight 30.0 ."
+        ),
+        "SCORE-WEIGHTS-SUM ss:P1",
+    ),
+    ok("SCORE-REALISATION-TARGET", "base-has-target-and-realisation"),
+    bad(
+        "SCORE-REALISATION-TARGET",
+        "quarter-without-target",
+        insert(
+            """
+            iku:P1A sel:hasTarget target:P1A-2025-Q2 .
+            target:P1A-2025-Q2 a sel:PeriodTarget ; sel:period "2025-Q2" ; sel:realisation 4.5 .
+            """
+        ),
+        "SCORE-REALISATION-TARGET target:P1A-2025-Q2",
+    ),
+    # S1A averages its quarters (annual 95.0); P1A takes the last (annual 4.38).
+    ok(
+        "SCORE-ANNUAL-TARGET",
+        "average-agrees",
+        insert(QUARTERS.format("90.0", "95.0", "95.00", "100.0")),
+    ),
+    ok(
+        "SCORE-ANNUAL-TARGET",
+        "sum-agrees",
+        replace("iku:S1A", "sel:consolidation", "sel:SumConsolidation")
+        + insert(QUARTERS.format("20.00", "25.0", "25.0", "25.0")),
+    ),
+    bad(
+        "SCORE-ANNUAL-TARGET",
+        "average-disagrees",
+        insert(QUARTERS.format("90.0", "95.0", "95.0", "96.0")),
+        "SCORE-ANNUAL-TARGET iku:S1A",
+    ),
+    bad(
+        "SCORE-ANNUAL-TARGET",
+        "last-disagrees",
+        replace("iku:S1A", "sel:consolidation", "sel:LastValueConsolidation")
+        + insert(QUARTERS.format("80.0", "85.0", "90.0", "100.0")),
+        "SCORE-ANNUAL-TARGET iku:S1A",
     ),
 ]
 

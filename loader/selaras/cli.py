@@ -20,6 +20,7 @@ from selaras.commands.import_ import import_command
 from selaras.commands.load import load
 from selaras.commands.options import error_text
 from selaras.commands.query import query
+from selaras.commands.score import score
 from selaras.commands.template import template
 from selaras.commands.validate import validate
 from selaras.errors import SelarasError
@@ -69,3 +70,4 @@ main.add_command(export)
 main.add_command(generate)
 main.add_command(demo)
 main.add_command(query)
+main.add_command(score)

@@ -28,12 +28,14 @@ class SEL(DefinedNamespace):
     Level: URIRef
     Mission: URIRef
     PerformanceContract: URIRef
+    PerspectiveWeight: URIRef
     PeriodTarget: URIRef
     Perspective: URIRef
     Polarity: URIRef
     Position: URIRef
     QualityRule: URIRef
     RegulationProfile: URIRef
+    ScoreBand: URIRef
     Risk: URIRef
     Sasaran: URIRef
     StrategicInitiative: URIRef
@@ -49,12 +51,16 @@ class SEL(DefinedNamespace):
     achievementFloor: URIRef
     amountWord: URIRef
     appliesToLevel: URIRef
+    assumedSetting: URIRef
     belongsTo: URIRef
     cascadesFrom: URIRef
     cascading: URIRef
     causes: URIRef
     clause: URIRef
     code: URIRef
+    colour: URIRef
+    colourBand: URIRef
+    colourCode: URIRef
     consolidation: URIRef
     contractKind: URIRef
     contractLimit: URIRef
@@ -68,6 +74,7 @@ class SEL(DefinedNamespace):
     forbiddenQuality: URIRef
     formula: URIRef
     formulatedFrom: URIRef
+    forPerspective: URIRef
     graphName: URIRef
     hasTarget: URIRef
     holder: URIRef
@@ -83,20 +90,28 @@ class SEL(DefinedNamespace):
     maxIndicators: URIRef
     maxIndicatorsPerObjective: URIRef
     maxStatementWords: URIRef
-    measureUnit: URIRef
     measures: URIRef
+    measureUnit: URIRef
+    minimumScore: URIRef
+    nkoBand: URIRef
     noContractLimitLevel: URIRef
     partOf: URIRef
     period: URIRef
     perspective: URIRef
+    perspectiveWeight: URIRef
     placedAnywhere: URIRef
     polarity: URIRef
+    prorateAnnualTarget: URIRef
     quantitativeWord: URIRef
     rank: URIRef
     realisation: URIRef
-    receiverCount: URIRef
     realises: URIRef
+    receiverCount: URIRef
     ruleId: URIRef
+    scoreDecimalPlaces: URIRef
+    stabilizeSlope: URIRef
+    stabilizeTolerance: URIRef
+    statedSetting: URIRef
     statement: URIRef
     status: URIRef
     subIndicatorLevel: URIRef
@@ -106,6 +121,7 @@ class SEL(DefinedNamespace):
     text: URIRef
     threatens: URIRef
     unitKind: URIRef
+    useIndicatorWeights: URIRef
     validity: URIRef
     weight: URIRef
     year: URIRef

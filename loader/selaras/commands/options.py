@@ -36,6 +36,8 @@ OPTION_FOR_SETTING = {
     "staff": "--staff",
     "eselon_one": "--eselon-one",
     "defect_rate": "--defects",
+    "period": "--period",
+    "unit": "--unit",
 }
 
 

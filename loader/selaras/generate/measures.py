@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import random
 
-from selaras.generate import vocab
+from selaras.generate import realisations, vocab
 from selaras.generate.model import (
     FIVE,
     ONE,
@@ -269,13 +269,12 @@ class Measures:
         else:
             quarters = [yearly * f for f in (0.7, 0.8, 0.9, 1.0)]
         targets = [Target(year, year, f"{yearly:.2f}")]
-        for q, value in enumerate(quarters, 1):
-            realisation = None
-            if q < 4:
-                realisation = f"{value * rng.uniform(0.9, 1.12):.2f}"
-            targets.append(
-                Target(f"{year}-Q{q}", f"{year}-Q{q}", f"{value:.2f}", "decimal", realisation)
-            )
+        values = [f"{value:.2f}" for value in quarters]
+        realised = realisations.quarterly(
+            rng, values, indicator.polarity or "", indicator.measure_unit or ""
+        )
+        for q, (value, realisation) in enumerate(zip(values, realised, strict=True), 1):
+            targets.append(Target(f"{year}-Q{q}", f"{year}-Q{q}", value, "decimal", realisation))
         return targets
 
 
