@@ -50,6 +50,8 @@ __all__ = [
 
 #: Codes of the Eselon I units the generator knows, in the order it builds them.
 ESELON_ONE_CODES: tuple[str, ...] = tuple(e.code for e in vocab.ESELON_ONE)
+#: how often a small cascade is built again when some rule found no place for its defect
+ATTEMPTS = 4
 MANIFEST_HEADER = ("rule_id", "focus", "focus_code")
 
 
@@ -179,20 +181,33 @@ def generate_cascade(
     if not 0.0 <= defect_rate <= 1.0:
         raise SettingError("defect_rate must be between 0 and 1").about("defect_rate")
     with paused_gc():
-        builder = Builder(
-            staff=staff, rng=random.Random(f"selaras-{seed}"), year=year, eselon_one=eselon_one
-        )
-        model = builder.build()
-        manifest: list[ManifestEntry] = []
-        planted: dict[str, int] = {}
-        if defect_rate > 0:
+        first: tuple[str, ...] = ()
+        for _attempt in range(ATTEMPTS):
+            builder = Builder(
+                staff=staff,
+                rng=random.Random(f"selaras-{seed}"),
+                year=year,
+                eselon_one=eselon_one,
+                realised=random.Random(f"selaras-realised-{seed}"),
+            )
+            model = builder.build()
+            manifest: list[ManifestEntry] = []
+            planted: dict[str, int] = {}
+            if defect_rate == 0:
+                break
             rng = random.Random(f"selaras-defects-{seed}")
-            planter = Planter(model, builder, rng, defect_rate, planters=PLANTERS)
+            planter = Planter(model, builder, rng, defect_rate, planters=PLANTERS, first=first)
             planter.run()
             planted = dict(planter.planted)
             manifest = sorted(
                 {ManifestEntry(rule, *focus_of((rule, node))) for rule, node in planter.findings}
             )
+            # In a small cascade the rules compete for few units, and one may find no place
+            # left: build the same cascade again with those rules planted first.
+            missed = tuple(r for r, n in sorted(planted.items()) if n == 0)
+            if not missed or set(missed) <= set(first):
+                break
+            first = (*first, *(r for r in missed if r not in first))
     return GeneratedCascade(model=model, manifest=manifest, stats=_stats(model), planted=planted)
 
 

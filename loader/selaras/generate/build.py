@@ -77,7 +77,7 @@ def _clamp(value: float, low: int, high: int) -> int:
 
 
 class Builder(Measures):
-    """Builds one :class:`Model`; all randomness comes from ``rng``."""
+    """Builds one :class:`Model` from ``rng``; realised values come from ``realised``."""
 
     def __init__(
         self,
@@ -86,12 +86,16 @@ class Builder(Measures):
         rng: random.Random,
         year: int,
         eselon_one: Sequence[str] | None = None,
+        realised: random.Random,
     ) -> None:
         self.staff = staff
         self.chosen = [
             i for i, e in enumerate(vocab.ESELON_ONE) if eselon_one is None or e.code in eselon_one
         ]
         self.rng = rng
+        # Realised values draw from their own stream, so adding or changing realisations never
+        # moves the rest of the cascade (nor the defects planted into it).
+        self.realised = realised
         self.year = str(year)
         self.units: list[Unit] = []
         self._eselon = -1

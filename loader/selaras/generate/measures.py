@@ -49,6 +49,7 @@ class Measures:
     """Mixin of :class:`selaras.generate.build.Builder`: what measures each unit's objectives."""
 
     rng: random.Random
+    realised: random.Random
     year: str
     units: list[Unit]
 
@@ -257,7 +258,6 @@ class Measures:
         return validity, control
 
     def _targets(self, indicator: Indicator) -> list[Target]:
-        rng = self.rng
         year = self.year
         yearly = indicator.yearly
         if indicator.consolidation == "Sum":
@@ -271,7 +271,7 @@ class Measures:
         targets = [Target(year, year, f"{yearly:.2f}")]
         values = [f"{value:.2f}" for value in quarters]
         realised = realisations.quarterly(
-            rng, values, indicator.polarity or "", indicator.measure_unit or ""
+            self.realised, values, indicator.polarity or "", indicator.measure_unit or ""
         )
         for q, (value, realisation) in enumerate(zip(values, realised, strict=True), 1):
             targets.append(Target(f"{year}-Q{q}", f"{year}-Q{q}", value, "decimal", realisation))

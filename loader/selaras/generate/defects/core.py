@@ -88,6 +88,8 @@ class Planter:
     exhausted: dict[str, bool] = field(default_factory=dict)
     #: rule id -> its planter (the families' tables, merged in selaras.generate.defects)
     planters: Mapping[str, PlanterFunction] = field(default_factory=dict)
+    #: rules planted before all others (those a previous attempt found no place for)
+    first: tuple[str, ...] = ()
 
     def run(self) -> None:
         year = self.model.year
@@ -168,7 +170,7 @@ class Planter:
             wanted[rule_id] = max(1, round(self.rate * len(pool)))
             self.planted[rule_id] = 0
             self.exhausted[rule_id] = False
-        order = sorted(candidates, key=lambda r: (len(candidates[r]), r))
+        order = sorted(candidates, key=lambda r: (r not in self.first, len(candidates[r]), r))
         for rule_id in order:  # one of each first, rarest first
             self._plant(rule_id, pools[rule_id], 1)
         active = [r for r in order if self.planted[r] < wanted[r]]
