@@ -9,6 +9,7 @@ their band, no two boxes overlapping, every text line inside its box.
 from __future__ import annotations
 
 import itertools
+import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -204,6 +205,36 @@ def test_outlined_and_coloured_boxes(kaltara: Dataset) -> None:
     assert "green: 100 and above" in svg
 
 
+@pytest.mark.parametrize("period", ["2025-Q2", "2025-Q4"])
+def test_period_fills_each_ss_with_the_colour_of_its_score(tmp_path: Path, period: str) -> None:
+    # The SS colours the scorecard states (selaras score, JSON) are the boxes' fills, in the
+    # legend's order of the profile's bands; an SS without a score keeps its own fill.
+    scored = CliRunner().invoke(
+        main, ["score", str(KALTARA), "--unit", "KPPN-TRK", "--period", period, "--format", "json"]
+    )
+    assert scored.exit_code == 0, scored.output
+    rows = json.loads(scored.stdout)
+    wanted = {r["code"]: r.get("colour") for r in rows if r.get("kind") == "SS"}
+    assert wanted and any(wanted.values())
+    out = tmp_path / "map.svg"
+    args = ["strategy-map", str(KALTARA), "--unit", "KPPN-TRK", "--period", period]
+    drawn = CliRunner().invoke(main, ["draw", *args, "-q", "-o", str(out)])
+    assert drawn.exit_code == 0, drawn.output
+    root = ET.parse(out).getroot()
+    legend = {text.text for text in root.iter("{http://www.w3.org/2000/svg}text")}
+    for colour in ("green", "yellow", "red"):
+        assert any(t and t.startswith(f"{colour} ({period}: ") for t in legend), legend
+    groups = {g.get("data-code"): g for g in root.iter("{http://www.w3.org/2000/svg}g")}
+    fills = {code: groups[code].find("s:rect", NS).get("fill") for code in wanted}  # type: ignore[union-attr]
+    for code, colour in wanted.items():
+        if colour is None:
+            assert fills[code] in ("#ffffff", "#f4f6f9"), code
+    coloured = {c for c, colour in wanted.items() if colour}
+    # boxes of the same band share one fill, boxes of different bands differ
+    for a, b in itertools.combinations(sorted(coloured), 2):
+        assert (fills[a] == fills[b]) == (wanted[a] == wanted[b]), (a, b, fills, wanted)
+
+
 #: A statement with a word wider than a box: broken inside the word, never cut off.
 LONG = "Sasaran C dengan kata " + "Pengelolaanperbendaharaannegara" * 2
 CYCLE_TTL = """
@@ -300,7 +331,10 @@ def test_cli_errors_are_one_line_exit_2(tmp_path: Path) -> None:
             ["strategy-map", str(KALTARA), "--unit", "DJPB", "-o", str(tmp_path / "m.gif")],
             ".svg or .png",
         ),
-        (["strategy-map", str(KALTARA), "--unit", "DJPB", "--period", "2025-Q1"], "--period"),
+        (
+            ["strategy-map", str(KALTARA), "--unit", "DJPB", "--period", "2025-13"],
+            "not a year (2025), a quarter",
+        ),
     ]
     for args, words in cases:
         result = runner.invoke(main, ["draw", *args])

@@ -81,6 +81,7 @@ def run_demo(
             outcome.written.append(target)
             counts.append(f"{analysis} {len(result.rows)}")
         console.print("analyses (rows): " + ", ".join(counts))
+    _scores(out_dir, console, outcome, progress)
     console.rule("[bold]written")
     for path in outcome.written:
         console.print(f"  {path}")
@@ -94,3 +95,28 @@ def _rule_table(report: ValidationReport) -> Table:
     for (rule_id, severity), count in sorted(counts.items()):
         table.add_row(rule_id, severity, str(count))
     return table
+
+
+def _scores(out_dir: Path, console: Console, outcome: DemoOutcome, progress: Progress) -> None:
+    """The NKO of the Kaltara units (positions aside) for the last reported quarter, and the
+    HTML scorecard of every unit."""
+    from selaras.score import score_paths
+    from selaras.score.html import to_html
+
+    card = score_paths([resources.example_path("kaltara")], progress=progress)
+    console.rule(f"[bold]NKO of the Kaltara units, {card.period} (selaras score)")
+    table = Table("unit", "level", "NKO", "colour", "band")
+    for unit in card.units:
+        if unit.level != "Five":
+            nko = unit.nko.values(card.settings.places)
+            table.add_row(
+                unit.unit,
+                unit.level or "",
+                nko["capaian"] or "",
+                nko["colour"] or "",
+                nko["band"] or "",
+            )
+    console.print(table)
+    target = out_dir / "kaltara-scores.html"
+    target.write_text(to_html(card), encoding="utf-8")
+    outcome.written.append(target)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from selaras import resources
 from selaras.commands.options import (
     base_option,
     lang_option,
     paths_argument,
+    profile_option,
     progress_for,
     quiet_option,
 )
+
+if TYPE_CHECKING:
+    from selaras.draw.model import StrategyMap
+    from selaras.read import Dataset
 
 output_option = click.option(
     "-o",
@@ -51,8 +58,10 @@ def draw() -> None:
 @click.option(
     "--period",
     metavar="P",
-    help="Colour the SS by their score band in period P (needs `selaras score`; not yet).",
+    help="Fill each SS with its score colour in period P (2025, 2025-Q3 or 2025-07), as "
+    "`selaras score` computes it under the profile.",
 )
+@profile_option
 @lang_option
 @base_option
 @quiet_option
@@ -61,6 +70,7 @@ def strategy_map(
     unit: str,
     output: Path | None,
     period: str | None,
+    profile: str,
     lang: str,
     base: str | None,
     quiet: bool,
@@ -69,30 +79,64 @@ def strategy_map(
     one box per SS with its code and statement, cause-effect arrows.
 
     SS received by cascading have a dashed, grey box that names their source. A cause-effect
-    cycle is drawn in red and named (also on stderr). Exit 2 for an unknown unit (the closest
-    codes are named), a unit that holds no strategy map, or a missing Graphviz.
+    cycle is drawn in red and named (also on stderr). With --period each SS is filled with the
+    colour of its score band in that period (the profile's bands, named in the legend); an SS
+    without a score keeps a white box. Exit 2 for an unknown unit (the closest codes are named),
+    a unit that holds no strategy map, a malformed period, or a missing Graphviz.
     """
     from selaras.draw.cycles import cycles
     from selaras.draw.model import read_map
     from selaras.draw.strategy_map import draw_strategy_map
-    from selaras.errors import SelarasError
     from selaras.read import read_dataset
 
     _check_output(output)
-    if period is not None:
-        raise SelarasError(
-            "--period colours the map by score bands, which need the scores of `selaras score`; "
-            "this version has none: leave out --period"
-        )
+    resources.profile_path(profile)  # an unknown profile fails before any reading
     progress = progress_for(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     with progress.task(f"Drawing the strategy map of {unit}"):
         picture = read_map(dataset, unit, lang=lang)
-        svg = draw_strategy_map(picture, lang=lang)
+        colours, legend = _score_colours(dataset, picture, period, profile, lang)
+        svg = draw_strategy_map(picture, lang=lang, colours=colours, colour_legend=legend)
     for loop in cycles(picture.links):
         named = " -> ".join(picture.code(node) for node in loop)
         click.echo(f"selaras: warning: cause-effect cycle: {named}", err=True)
     _write(svg, output)
+
+
+def _score_colours(
+    dataset: Dataset, picture: StrategyMap, period: str | None, profile: str, lang: str
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """{SS code: fill} by each SS's score band in ``period``, and the legend of the bands."""
+    if period is None:
+        return {}, []
+    from selaras.score import check_period, ss_bands
+    from selaras.score.settings import scoring_settings
+
+    check_period(period)
+    bands = ss_bands(dataset, unit=picture.unit, period=period, profile=profile)
+    colours = {
+        ss.code: _tint(band.colour_code)
+        for ss in picture.objectives
+        if (band := bands.get(ss.node)) is not None and band.colour_code
+    }
+    settings = scoring_settings(profile)
+    lowest = min((b.minimum for b in settings.colour_bands if b.minimum is not None), default=0)
+    legend = [
+        (
+            _tint(band.colour_code),
+            f"{band.label_id if lang == 'id' else band.label_en} ({period}: "
+            + (f"≥ {band.minimum})" if band.minimum is not None else f"< {lowest})"),
+        )
+        for band in settings.colour_bands
+        if band.colour_code
+    ]
+    return colours, legend
+
+
+def _tint(code: str, share: float = 0.4) -> str:
+    """``code`` (#RRGGBB) mixed with white, so the box's text stays legible on it."""
+    channels = [int(code[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02X}" for c in channels)
 
 
 @draw.command("cascade")
