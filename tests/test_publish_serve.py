@@ -21,7 +21,8 @@ from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, SPARQLWr
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from publish_helpers import serving
-from selaras.read import read_graph
+from selaras.read import read_dataset
+from selaras.terms import rdflib_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 KALTARA = ROOT / "examples" / "kaltara"
@@ -52,7 +53,7 @@ def server() -> Iterator[str]:
 
 
 def description(iri: str) -> rdflib.Graph:
-    dataset = read_graph([KALTARA])
+    dataset = _graph_as_written([KALTARA])
     found = rdflib.Graph()
     for p, o in dataset.predicate_objects(rdflib.URIRef(iri)):
         found.add((rdflib.URIRef(iri), p, o))
@@ -167,7 +168,7 @@ def test_sparql_select_ask_construct(server: str, how: str) -> None:
     )
     c.setReturnFormat(JSON)
     rows = [b["code"]["value"] for b in c.query().convert()["results"]["bindings"]]  # type: ignore[index]
-    graph = read_graph([KALTARA])
+    graph = _graph_as_written([KALTARA])
     sel = rdflib.Namespace("https://w3id.org/selaras/ontology#")
     expected = sorted(
         str(o)
@@ -318,3 +319,8 @@ def test_privacy_by_default() -> None:
         assert c.query().convert()["boolean"] is False  # type: ignore[index]
         status, _, body = get(url + ".well-known/void")
         assert status == 200 and b"void:sparqlEndpoint" in body
+
+
+def _graph_as_written(paths: list[Path]) -> rdflib.Graph:
+    """The dataset's triples as parsed (lexical forms kept) as an rdflib graph."""
+    return rdflib_graph(read_dataset(paths).triples())

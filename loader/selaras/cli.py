@@ -12,14 +12,17 @@ from typing import Any
 
 import click
 
-from selaras import __version__
+from selaras._version import __version__
 from selaras.commands.demo import demo
+from selaras.commands.draw import draw
 from selaras.commands.export import export
 from selaras.commands.generate import generate
 from selaras.commands.import_ import import_command
 from selaras.commands.load import load
+from selaras.commands.options import error_text
 from selaras.commands.publish import publish
 from selaras.commands.query import query
+from selaras.commands.score import score
 from selaras.commands.serve import serve
 from selaras.commands.template import template
 from selaras.commands.validate import validate
@@ -35,7 +38,7 @@ class _Group(click.Group):
         except SelarasError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"selaras: error: {exc}", err=True)
+            click.echo(f"selaras: error: {error_text(exc)}", err=True)
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:
             # One line, like every other error; click's own form spans four.
@@ -70,5 +73,7 @@ main.add_command(export)
 main.add_command(generate)
 main.add_command(demo)
 main.add_command(query)
+main.add_command(score)
+main.add_command(draw)
 main.add_command(publish)
 main.add_command(serve)

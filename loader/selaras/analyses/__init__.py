@@ -4,7 +4,8 @@ One module per step::
 
     catalog   the analyses and what their file headers declare (parameters, columns, order)
     sparql    embedded engine: SPARQL on the dataset's pyoxigraph store (no server)
-    cypher    Neo4j engine: Cypher on what ``selaras load`` wrote
+    (Neo4j: Cypher on what ``selaras load`` wrote is :mod:`selaras.neo4j.analyses`, so that
+    Neo4j code lives only under ``selaras.neo4j``)
     result    QueryResult: typed values, deterministic order (the same on both engines)
     render    table, CSV, JSON
 
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from selaras.analyses.catalog import Analysis, Column, Parameter, Value, analyses, analysis
 from selaras.analyses.render import FORMATS, render
 from selaras.analyses.result import QueryResult, make_result
-from selaras.errors import DatasetError, SelarasError, UnknownNameError
+from selaras.errors import DatasetError, SelarasError, SettingError, UnknownNameError
 
 if TYPE_CHECKING:
     import neo4j
@@ -40,6 +41,7 @@ __all__ = [
     "Analysis",
     "Column",
     "Engine",
+    "MissingParameterError",
     "Parameter",
     "QueryResult",
     "analyses",
@@ -50,10 +52,22 @@ __all__ = [
 ]
 
 
+class MissingParameterError(SettingError):
+    """An analysis run without a parameter it requires (``analysis``, ``parameter`` name it)."""
+
+    def __init__(self, analysis: str, parameter: str, description: str) -> None:
+        self.analysis = analysis
+        self.parameter = parameter
+        self.description = description
+        super().__init__(f"analysis {analysis!r} needs the parameter {parameter!r} ({description})")
+        self.about("params")
+
+
 def resolve_params(found: Analysis, params: Mapping[str, object]) -> dict[str, Value]:
     """Every parameter of ``found`` with its value: given ones converted to the declared type,
     the rest their defaults. Raises UnknownNameError for a parameter the analysis does not have
-    and SelarasError for a missing required one or a value of the wrong type."""
+    MissingParameterError for a missing required one and SelarasError for a value of the wrong
+    type."""
     valid = [p.name for p in found.parameters]
     for key in params:
         if key not in valid:
@@ -63,10 +77,7 @@ def resolve_params(found: Analysis, params: Mapping[str, object]) -> dict[str, V
         raw = params.get(parameter.name)
         if raw is None:
             if parameter.required:
-                raise SelarasError(
-                    f"analysis {found.name!r} needs --param {parameter.name}=... "
-                    f"({parameter.description})"
-                )
+                raise MissingParameterError(found.name, parameter.name, parameter.description)
             values[parameter.name] = parameter.default
         elif parameter.type == "integer":
             try:
@@ -126,7 +137,7 @@ def run_analysis(
                 warnings.append(_unknown_code(parameter, code))
         rows = sparql.run(found, dataset, values)
     else:
-        from selaras.analyses import cypher
+        from selaras.neo4j import analyses as cypher
 
         if driver is None:
             raise DatasetError("the neo4j engine needs a driver (selaras.neo4j.connect)")

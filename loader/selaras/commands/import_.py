@@ -19,14 +19,12 @@ def import_command(source: Path, output: Path | None, base: str | None) -> None:
     Every problem is listed as `sheet!cell: problem` and nothing is written (exit 2).
     Data that imports but breaks the regulation is for `selaras validate` to report.
     """
-    from selaras.spreadsheet import import_spreadsheet
+    from selaras.api import import_spreadsheet, write_rdf
+    from selaras.rdf.write import serialize
 
-    graph = import_spreadsheet(source, base=base)
-    graph.bind("sel", "https://w3id.org/selaras/ontology#")
-    text = graph.serialize(format="turtle")
+    triples = import_spreadsheet(source, base=base)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(serialize(triples, "ttl"), nl=False)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"{output}: {len(graph)} triples", err=True)
+        written = write_rdf(triples, output, "ttl")
+        click.echo(f"{output}: {written} triples", err=True)

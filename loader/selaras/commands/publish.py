@@ -118,7 +118,7 @@ def publish(
     from selaras.publish import build_site
     from selaras.publish.iris import check_base
     from selaras.publish.write import check_output, site_date, write_site
-    from selaras.read import read_dataset, read_triples
+    from selaras.read import read_dataset
 
     if output is None and to_url is None:
         raise click.UsageError("give -o SITE (a static site), --to URL (a triple store), or both")
@@ -131,12 +131,11 @@ def publish(
     if output is not None:
         check_output(output, force=force)
     progress = progress_for(quiet)
+    dataset = read_dataset(list(paths), progress=progress)
     if not allow_invalid:
-        dataset = read_dataset(list(paths), base=None, progress=progress)
         refuse_invalid(paths, dataset, profile=profile, engine=engine, progress=progress)
-        del dataset
     site = build_site(
-        read_triples(list(paths), progress=progress),
+        dataset.triples(),
         base=base,
         include_staff=include_staff,
         lang=lang,

@@ -9,6 +9,7 @@ import click
 
 from selaras import analyses
 from selaras.commands.options import base_option, neo4j_options, progress_for, quiet_option
+from selaras.errors import SelarasError
 
 if TYPE_CHECKING:
     from selaras.neo4j import Neo4jSettings
@@ -79,6 +80,40 @@ def query(
     `selaras query --list` lists the analyses. An unknown analysis or parameter exits 2 with the
     valid names; an unknown code in a code parameter gives an empty result and a warning.
     """
+    try:
+        _query(
+            name,
+            paths,
+            list_analyses,
+            engine,
+            params,
+            fmt,
+            output,
+            endpoint,
+            graph,
+            base,
+            neo4j_settings,
+            quiet,
+        )
+    except analyses.MissingParameterError as exc:
+        message = f"analysis {exc.analysis!r} needs --param {exc.parameter}=... ({exc.description})"
+        raise SelarasError(message) from exc
+
+
+def _query(
+    name: str | None,
+    paths: tuple[Path, ...],
+    list_analyses: bool,
+    engine: str,
+    params: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    endpoint: str | None,
+    graph: str | None,
+    base: str | None,
+    neo4j_settings: Neo4jSettings,
+    quiet: bool,
+) -> None:
     if list_analyses:
         for found in analyses.analyses():
             click.echo(f"{found.name}: {found.description}")
@@ -108,21 +143,19 @@ def query(
     elif engine == "neo4j":
         if paths:
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
-        from selaras.neo4j import connect
+        from selaras.api import run_query
 
-        with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
-            result = analyses.run_analysis(
-                name, engine="neo4j", params=values, driver=driver, database=neo4j_settings.database
-            )
+        with progress.task(f"Running {name} on Neo4j"):
+            result = run_query(name, store="neo4j", settings=neo4j_settings, params=values)
     else:
         if not paths:
             raise click.UsageError("the embedded engine reads PATH: give RDF files or folders")
-        from selaras.read import read_dataset
+        from selaras.api import read_dataset, run_query
 
         analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
         dataset = read_dataset(list(paths), base=base, progress=progress)
         with progress.task(f"Running {name}"):
-            result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
+            result = run_query(name, store="embedded", dataset=dataset, params=values)
     for warning in result.warnings:
         click.echo(f"selaras: warning: {warning}", err=True)
     if fmt == "xlsx":

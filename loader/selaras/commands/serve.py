@@ -25,7 +25,13 @@ from selaras.publish.iris import DEFAULT_BASE
 @click.option(
     "--include-staff", is_flag=True, help="Also serve staff positions and their contracts."
 )
-@click.option("--lang", type=click.Choice(["id", "en"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="en",
+    show_default=True,
+    help="Language of the pages' own words and preferred labels.",
+)
 @click.option("--title", default="Selaras cascade", show_default=True, help="The dataset's title.")
 @click.option(
     "--timeout",
@@ -68,11 +74,11 @@ def serve(
     from selaras.publish.iris import check_base
     from selaras.publish.sparql import Limits
     from selaras.publish.write import site_date
-    from selaras.read import read_triples
+    from selaras.read import read_dataset
 
     check_base(base)
     site = build_site(
-        read_triples(list(paths), progress=progress_for(quiet)),
+        read_dataset(list(paths), progress=progress_for(quiet)).triples(),
         base=base,
         include_staff=include_staff,
         lang=lang,

@@ -44,7 +44,6 @@ from selaras.publish.pages import environment, resource_page, stylesheet
 from selaras.publish.sparql import Limits, QueryError, evaluate, serialize
 from selaras.publish.words import WORDS
 from selaras.publish.write import gz, sitemap
-from selaras.read import Dataset
 
 MAX_BODY = 1_000_000
 SERVED_FORMATS = ("ttl", "jsonld", "nt", "rdf")
@@ -161,7 +160,7 @@ def create_app(site: Site, *, limits: Limits | None = None) -> Starlette:
     """The app serving ``site`` (its ``sparql_endpoint`` should name this server's ``/sparql``)."""
     limits = limits or Limits()
     docs = Documents(site)
-    dataset = Dataset(store=site.store)
+    dataset = site.dataset
     queries = anyio.CapacityLimiter(4)
 
     async def sparql(request: Request) -> Response:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from selaras import __version__
+from selaras._version import __version__
 from selaras.publish import rdf
 from selaras.publish.iris import DATASET_DOC, ONTOLOGY_IRI
 from selaras.publish.model import RDF_TYPE, SEL, Site, Term, text

@@ -49,14 +49,9 @@ class Published:
     def triples(self) -> tuple[ox.Triple, ...]:
         return self.data + self.ontology
 
-    def store(self) -> ox.Store:
-        """A fresh pyoxigraph store holding the whole published graph (default graph)."""
-        store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples())
-        return store
-
     def dataset(self) -> Dataset:
-        return Dataset(store=self.store())
+        """A fresh dataset of the whole published graph (its store built on first use)."""
+        return Dataset(self.triples())
 
 
 def private_resources(triples: Iterable[ox.Triple]) -> set[ox.NamedNode | ox.BlankNode]:
@@ -85,8 +80,8 @@ def private_resources(triples: Iterable[ox.Triple]) -> set[ox.NamedNode | ox.Bla
 
 
 def published_graph(triples: Iterable[ox.Triple], *, include_staff: bool = False) -> Published:
-    """The published graph of a dataset's ``triples`` (as parsed: :func:`selaras.read.read_triples`
-    keeps lexical forms, the store of ``read_dataset`` would turn ``"80.00"`` into ``"80"``):
+    """The published graph of a dataset's ``triples`` (``Dataset.triples()``, as parsed: lexical
+    forms kept, where the dataset's store would turn ``"80.00"`` into ``"80"``):
     without the staff (unless ``include_staff``), and with the ontology's triples not already in
     it. A triple given twice is published once."""
     data = list(set(triples))

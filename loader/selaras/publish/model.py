@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from selaras.publish.graph import Published
 from selaras.publish.iris import DATASET_DOC, ONTOLOGY_DOC, Paths
+from selaras.rdf.dataset import Dataset
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -95,8 +96,13 @@ class Site:
         return dict(sorted(found.items()))
 
     @cached_property
+    def dataset(self) -> Dataset:
+        """The whole published graph as a dataset (the analyses of ``selaras serve`` run on it)."""
+        return self.published.dataset()
+
+    @property
     def store(self) -> ox.Store:
-        return self.published.store()
+        return self.dataset.store
 
     def values(self, subject: Term, predicate: str) -> list[Term]:
         if not isinstance(subject, ox.NamedNode | ox.BlankNode):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from selaras import __version__
+from selaras._version import __version__
 from selaras.context import context_text
 from selaras.errors import SelarasError
 from selaras.progress import SILENT, Progress
