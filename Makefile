@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint neo4j-start neo4j-stop benchmarks examples clean
+.PHONY: demo test lint neo4j-start neo4j-stop fuseki-start fuseki-stop benchmarks examples clean
 
 $(BIN)/selaras: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ neo4j-start:
 
 neo4j-stop:
 	scripts/neo4j-local stop
+
+fuseki-start:
+	scripts/fuseki-local start
+
+fuseki-stop:
+	scripts/fuseki-local stop
 
 benchmarks: $(BIN)/selaras
 	$(BIN)/python benchmarks/validate_scale.py

@@ -103,7 +103,10 @@ def main() -> None:
     dataset.add_triples(triples)
     stats = generated.stats
     print(f"{len(triples):,} triples", file=sys.stderr)
-    params: dict[str, dict[str, str]] = {"line-of-sight": {"from": staff_indicator(dataset)}}
+    params: dict[str, dict[str, str]] = {
+        "line-of-sight": {"from": staff_indicator(dataset)},
+        "scores": {"period": "2025-Q4"},
+    }
     load_before = os.getloadavg()[0]
     results: dict[str, dict[str, tuple[float, list[float], int]]] = {}
 
@@ -183,8 +186,8 @@ def main() -> None:
 def write_profiles(start: str, *, write: bool) -> None:
     """PROFILE of cascade (from ``start``) and misaligned on the loaded database, into the docs."""
     from selaras.analyses import analysis
-    from selaras.analyses.cypher import profile
     from selaras.neo4j import Neo4jSettings, connect
+    from selaras.neo4j.analyses import profile
 
     settings = Neo4jSettings.from_env(password=os.environ.get("NEO4J_PASSWORD", LOCAL_PASSWORD))
     text = ANALYSES_DOC.read_text(encoding="utf-8")

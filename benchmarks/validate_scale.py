@@ -44,12 +44,13 @@ def one_run(path: Path, engine: str) -> dict[str, float]:
 
     wall, cpu = time.perf_counter(), time.process_time()
     dataset = read_dataset([path])
+    triples = len(dataset)  # the store, the Dataset's query index, is built on first use
     parse_wall, parse_cpu = time.perf_counter() - wall, time.process_time() - cpu
     wall, cpu = time.perf_counter(), time.process_time()
     report = validate(dataset, engine=engine)  # type: ignore[arg-type]
     validate_wall, validate_cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {
-        "triples": len(dataset),
+        "triples": triples,
         "results": len(report.results),
         "parse": parse_wall,
         "parse_cpu": parse_cpu,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from selaras.analyses import QueryResult, run_analysis
-from selaras.read import read_dataset, read_triples
+from selaras.read import read_dataset
 
 Row = tuple[Any, ...]
 
@@ -20,6 +20,9 @@ MISALIGNED_REASONS = {
     "SS-CASCADE-YEAR": "year-mismatch",
     "SS-ORIGIN": "origin-without-map",
     "SS-CASCADE-CYCLE": "cycle",
+    "IKU-CASCADE-ANCESTOR": "iku-cross-branch",
+    "IKU-FOLLOWS-SS": "iku-not-following-ss",
+    "IKU-FULL-SAME": "full-cascade-changed",
 }
 
 
@@ -34,7 +37,7 @@ def load_into_neo4j(driver: Any, database: str, paths: Sequence[Path], name: str
     from selaras.neo4j import clear_database, load_triples
 
     clear_database(driver, database=database)
-    load_triples(driver, read_triples(list(paths)), name=name, database=database)
+    load_triples(driver, read_dataset(list(paths)).triples(), name=name, database=database)
 
 
 def on_neo4j(

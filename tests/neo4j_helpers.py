@@ -10,15 +10,16 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from selaras.neo4j.export import node_triples, rdflib_graph
+from selaras.neo4j.export import node_triples
 from selaras.neo4j.mapping import BLANK_KEY, RESOURCE, graph_mapping
 from selaras.neo4j.rows import NodeRow
-from selaras.read import read_triples
+from selaras.read import read_dataset
+from selaras.terms import rdflib_graph
 
 
 def exact_graph(*paths: Path | str) -> rdflib.Graph:
     """The graph of files, literals exactly as written."""
-    return triples_graph(read_triples(list(paths)))
+    return read_dataset(list(paths)).to_rdflib()
 
 
 def triples_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
@@ -38,7 +39,7 @@ def as_exported(rows: list[NodeRow]) -> rdflib.Graph:
     """What export makes of node rows, as if they had gone through Neo4j (no server)."""
     mapping = graph_mapping()
     blank = {row.iri for row in rows if row.props.get(BLANK_KEY)}
-    graph = rdflib.Graph()
+    triples: list[ox.Triple] = []
     for row in rows:
         record: dict[str, Any] = {
             "iri": row.iri,
@@ -46,13 +47,19 @@ def as_exported(rows: list[NodeRow]) -> rdflib.Graph:
             "props": row.props,
             "rels": [[t, o, o in blank] for t, o in row.rels],
         }
-        for triple in node_triples(record, mapping):
-            graph.add(triple)
-    return graph
+        triples.extend(node_triples(record, mapping))
+    return rdflib_graph(triples)
 
 
-def assert_isomorphic(actual: rdflib.Graph, expected: rdflib.Graph) -> None:
-    """Isomorphic graphs, or an assertion that shows the differing triples."""
+def assert_isomorphic(
+    actual: rdflib.Graph | Iterable[ox.Triple], expected: rdflib.Graph | Iterable[ox.Triple]
+) -> None:
+    """Isomorphic graphs (rdflib graphs or pyoxigraph triples), or an assertion that shows the
+    differing triples."""
+    if not isinstance(actual, rdflib.Graph):
+        actual = rdflib_graph(actual)
+    if not isinstance(expected, rdflib.Graph):
+        expected = rdflib_graph(expected)
     if isomorphic(actual, expected):
         return
     _both, only_actual, only_expected = graph_diff(to_isomorphic(actual), to_isomorphic(expected))

@@ -33,6 +33,7 @@ def test_list_names_every_analysis_with_its_parameters() -> None:
         "line-of-sight",
         "misaligned",
         "orphans",
+        "scores",
         "strategy-map",
     ]
     assert "    --param from=CODE (SS|IKU; default: null): the SS or IKU to start from" in out

@@ -45,6 +45,11 @@ def _params(dataset: Dataset) -> dict[str, list[dict[str, str]]]:
         "cascade": [{}, {"from": picks_ss[0]}, {"from": picks_iku[1]}, {"from": "NO-SUCH"}],
         "line-of-sight": [{"from": c} for c in [*picks_ss, *picks_iku]],
         "strategy-map": [{}, {"unit": units[len(units) // 2]}, {"unit": units[-1]}],
+        "scores": [
+            {"period": "2025-Q3"},
+            {"period": "2025", "unit": units[len(units) // 3]},
+            {"period": "2025-02", "places": "1", "prorate": "0"},
+        ],
     }
 
 

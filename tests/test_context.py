@@ -123,7 +123,7 @@ def test_jsonld_export_is_the_same_bytes_in_every_process(tmp_path: Path) -> Non
 
 def test_a_document_naming_the_context_iri_reads_without_the_network(tmp_path: Path) -> None:
     from selaras.context import CONTEXT_IRI
-    from selaras.read import read_triples
+    from selaras.read import read_dataset
 
     doc = tmp_path / "ss.jsonld"
     doc.write_text(
@@ -154,7 +154,7 @@ def test_a_document_naming_the_context_iri_reads_without_the_network(tmp_path: P
         encoding="utf-8",
     )
     assert_isomorphic(exact_graph(doc), exact_graph(expected))
-    assert len(list(read_triples([doc]))) == 4
+    assert len(list(read_dataset([doc]).triples())) == 4
 
 
 def test_another_remote_context_is_a_one_line_error(tmp_path: Path) -> None:

@@ -53,3 +53,13 @@ def test_compose_file_refuses_to_run_without_a_password() -> None:
     )
     assert done.returncode != 0
     assert "NEO4J_PASSWORD" in done.stderr
+
+
+def test_compose_file_has_fuseki_on_loopback() -> None:
+    done = compose_config({"NEO4J_PASSWORD": "a-password", "FUSEKI_PASSWORD": "f-password"})
+    assert done.returncode == 0, done.stderr
+    fuseki = yaml.safe_load(done.stdout)["services"]["fuseki"]
+    assert fuseki["environment"]["FUSEKI_PASSWORD"] == "f-password"
+    assert fuseki["ports"] == ["127.0.0.1:3030:3030/tcp"]
+    dockerfile = (ROOT / "fuseki-server" / "Dockerfile").read_text(encoding="utf-8")
+    assert "FusekiMainCmd" in dockerfile and "--auth=basic" in dockerfile

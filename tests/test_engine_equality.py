@@ -26,9 +26,8 @@ import test_shapes as rule_tests
 from selaras import resources
 from selaras.generate import ESELON_ONE_CODES, generate_cascade
 from selaras.read import parse_file
-from selaras.shacl_sparql import validate_store
+from selaras.shacl_sparql import RawResult, validate_store
 from selaras.validate import (
-    RawResult,
     _added,
     rules,
     run_pyshacl,
@@ -115,5 +114,5 @@ def test_generated_cascade_gives_pyshacls_results_and_its_manifest(
     # The cascade is a real test: defects of many rules, every planted one found.
     assert len({r.shape for r in mine}) >= 30
     rule_of = rules(shapes)
-    found = {(rule_of[r.shape].rule_id, r.focus.strip("<>")) for r in mine}
+    found = {(rule_of[str(r.shape)].rule_id, r.focus.value) for r in mine}
     assert {(m.rule_id, m.focus) for m in cascade.manifest} <= found

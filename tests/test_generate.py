@@ -22,6 +22,7 @@ import selaras.generate
 from selaras import resources
 from selaras.cli import main
 from selaras.generate import ESELON_ONE_CODES, RULE_IDS, GeneratedCascade, generate_cascade
+from selaras.generate.realisations import NOT_PLANTED
 from selaras.read import parse_file
 from selaras.validate import Engine, ValidationReport, rules, shapes_graph, validate
 
@@ -179,7 +180,7 @@ SHAPE_QUERIES = {
     "indicators with four quarters": """
         SELECT (COUNT(DISTINCT ?iku) AS ?n) WHERE {
             ?iku sel:hasTarget ?q1 , ?q4 , ?year .
-            ?q1 sel:period "2025-Q1" ; sel:realisation ?r .
+            ?q1 sel:period "2025-Q1" ; sel:targetValue ?r .
             ?q4 sel:period "2025-Q4" . ?year sel:period "2025" ; sel:targetValue ?t .
         }""",
 }
@@ -238,7 +239,8 @@ def test_generated_cascade_has_the_shape_of_the_ministry() -> None:
 
 
 def test_the_generator_plants_every_rule_of_the_shapes() -> None:
-    assert set(RULE_IDS) == catalogue()
+    # The scoring warnings are never triggered by generated data (clean or with defects).
+    assert set(RULE_IDS) == catalogue() - NOT_PLANTED
     assert {entry.rule_id for entry in small(SMALL_RATE).manifest} == set(RULE_IDS)
 
 

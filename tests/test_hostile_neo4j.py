@@ -14,7 +14,7 @@ from hostile import make_corpus
 from hostile_helpers import one_error, run
 from selaras import limits
 from selaras.neo4j import Neo4jSettings, load_triples
-from selaras.read import read_triples
+from selaras.read import read_dataset
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +35,8 @@ def test_concurrent_loads_sharing_nodes_both_succeed(
     """Both loads CREATE the ontology's concept nodes on an empty database at the same time:
     one of them hits the uniqueness constraint and tries its batch again."""
     database = neo4j_settings.database
-    kaltara = list(read_triples([KALTARA]))
-    defects = list(read_triples([DEFECTS]))
+    kaltara = list(read_dataset([KALTARA]).triples())
+    defects = list(read_dataset([DEFECTS]).triples())
     errors: list[BaseException] = []
 
     def load(triples: list, name: str) -> None:  # type: ignore[type-arg]

@@ -22,7 +22,7 @@ from neo4j_helpers import (
 from selaras.cli import main
 from selaras.neo4j import Neo4jSettings, export_graph, load_triples
 from selaras.neo4j.mapping import concept_triples
-from selaras.read import read_triples
+from selaras.read import read_dataset
 
 pytestmark = pytest.mark.neo4j
 DB = "neo4j"
@@ -305,7 +305,7 @@ def test_cli_export_from_neo4j_as_spreadsheet(
     assert_isomorphic(import_spreadsheet(from_neo4j), import_spreadsheet(from_file))
     assert_isomorphic(
         export_graph(neo4j_driver, database=DB, dataset="small"),
-        triples_graph(read_triples([small])),
+        triples_graph(read_dataset([small]).triples()),
     )
 
 

@@ -21,8 +21,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from click.testing import CliRunner
 from rdflib.namespace import RDF, RDFS, SH
 
+from selaras.cli import main
 from selaras.namespace import SEL
 from selaras.read import read_dataset
 from selaras.validate import Engine, shapes_graph, validate
@@ -80,6 +82,20 @@ CATALOGUE = frozenset(
         "CONTRACT-HOLDER",
         "TARGET-PERIOD",
         "IS-INDICATOR",
+        "UNIT-KIND-LEVEL",
+        "MAP-REFERS-PARENT",
+        "SS-INDIRECT-MANY",
+        "IKU-PARTIAL-MANY",
+        "IKU-FULL-SAME",
+        "IKU-PARTIAL-DISTRIBUTES",
+        "IKU-FOLLOWS-SS",
+        "CONTRACT-KIND",
+        "DIRECTION-CHAIN",
+        "SS-SASARAN",
+        # scoring (shapes/scores.ttl, issue #10)
+        "SCORE-WEIGHTS-SUM",
+        "SCORE-REALISATION-TARGET",
+        "SCORE-ANNUAL-TARGET",
     }
 )
 
@@ -280,6 +296,7 @@ CASES: list[Case] = [
         "UNIT-PARENT-SKIP unit:SEKSI-BANK-TJS",
         "UNIT-PARENT unit:KEMENKEU-2",
         "UNIT-PARENT-HIGHER unit:KEMENKEU-2",
+        "MAP-REFERS-PARENT unit:KEMENKEU-2",
     ),
     ok("UNIT-PARENT-HIGHER"),
     bad(
@@ -287,6 +304,7 @@ CASES: list[Case] = [
         "same-level",
         replace("unit:PELAKSANA-BANK-TJS", "sel:level", "sel:KemenkeuFour"),
         "UNIT-PARENT-HIGHER unit:PELAKSANA-BANK-TJS",
+        "UNIT-KIND-LEVEL unit:PELAKSANA-BANK-TJS",
     ),
     ok("UNIT-PARENT-SKIP"),
     bad(
@@ -318,7 +336,6 @@ CASES: list[Case] = [
         + replace("unit:KPPN-TJS", "sel:unitKind", "sel:Subdirektorat"),
         "MAP-HOLDER unit:SEKSI-BANK-TJS",
         "MAP-HOLDER unit:KPPN-TJS",
-        "SS-NOT-ONLY-ACTIVITY ss:S1",
     ),
     ok(
         "MAP-MISSING",
@@ -337,13 +354,18 @@ CASES: list[Case] = [
     ok(
         "SS-ORIGIN",
         "own-objective-at-map-holder",
-        replace("ss:P1", "sel:cascadesFrom", None) + replace("ss:P1", "sel:cascading", None),
+        insert(
+            objective("P3", "unit:KPPN-TJS", "Tata kelola perbendaharaan yang andal")
+            + indicator("P3A", "ss:P3", "unit:KPPN-TJS")
+        ),
     ),
     bad(
         "SS-ORIGIN",
         "own-objective-at-section",
         replace("ss:S1", "sel:cascadesFrom", None) + replace("ss:S1", "sel:cascading", None),
         "SS-ORIGIN ss:S1",
+        "IKU-FOLLOWS-SS iku:S1A",
+        "IKU-FOLLOWS-SS iku:S1Q",
     ),
     ok(
         "SS-STATEMENT-SHORT",
@@ -479,6 +501,8 @@ CASES: list[Case] = [
         CROSS_BRANCH,
         "SS-CASCADE-ANCESTOR ss:S1",
         "IKU-CASCADE-ANCESTOR iku:S1A",
+        "IKU-CASCADE-ANCESTOR iku:S1Q",
+        "MAP-REFERS-PARENT unit:KPPN-TRK",
     ),
     ok(
         "SS-PERSPECTIVE-ORDER",
@@ -523,6 +547,7 @@ CASES: list[Case] = [
         replace("ss:S1", "sel:year", '"2024"^^xsd:gYear'),
         "SS-CASCADE-YEAR ss:S1",
         "IKU-SAME-UNIT iku:S1A",
+        "IKU-SAME-UNIT iku:S1Q",
     ),
     ok("SS-CASCADE-CYCLE"),
     bad(
@@ -560,6 +585,7 @@ CASES: list[Case] = [
         "IKU-CASCADING-TYPE iku:K1A",
         "IKU-CASCADING-TYPE iku:P1A",
         "IKU-CASCADING-TYPE iku:S1A",
+        "IKU-FULL-SAME iku:P1A",
     ),
     ok("IKU-CASCADE-ANCESTOR"),
     bad(
@@ -568,6 +594,8 @@ CASES: list[Case] = [
         CROSS_BRANCH,
         "SS-CASCADE-ANCESTOR ss:S1",
         "IKU-CASCADE-ANCESTOR iku:S1A",
+        "IKU-CASCADE-ANCESTOR iku:S1Q",
+        "MAP-REFERS-PARENT unit:KPPN-TRK",
     ),
     # --- indicators -------------------------------------------------------------------------
     ok("IKU-MEASURES-ONE"),
@@ -577,7 +605,6 @@ CASES: list[Case] = [
         insert("iku:K1A sel:measures ss:K2 .") + replace("iku:S1A", "sel:measures", None),
         "IKU-MEASURES-ONE iku:K1A",
         "IKU-MEASURES-ONE iku:S1A",
-        "SS-MEASURED ss:S1",
     ),
     ok("IKU-SAME-UNIT"),
     bad(
@@ -749,6 +776,392 @@ CASES: list[Case] = [
     ),
 ]
 
+# --- scoring (shapes/scores.ttl, issue #10) --------------------------------------------------
+
+QUARTERS = """
+    iku:S1A sel:hasTarget target:S1A-Q1 , target:S1A-Q2 , target:S1A-Q3 , target:S1A-Q4 .
+    target:S1A-Q1 a sel:PeriodTarget ; sel:period "2025-Q1" ; sel:targetValue {0} .
+    target:S1A-Q2 a sel:PeriodTarget ; sel:period "2025-Q2" ; sel:targetValue {1} .
+    target:S1A-Q3 a sel:PeriodTarget ; sel:period "2025-Q3" ; sel:targetValue {2} .
+    target:S1A-Q4 a sel:PeriodTarget ; sel:period "2025-Q4" ; sel:targetValue {3} .
+"""
+CASES += [
+    ok(
+        "SCORE-WEIGHTS-SUM",
+        "sums-to-100",
+        insert(
+            indicator("P1B", "ss:P1", "unit:KPPN-TJS")
+            + "iku:P1A sel:weight 60.0 . iku:P1B sel:weight 40.00 ."
+        ),
+    ),
+    bad(
+        "SCORE-WEIGHTS-SUM",
+        "sums-to-90",
+        insert(
+            indicator("P1B", "ss:P1", "unit:KPPN-TJS")
+            + "iku:P1A sel:weight 60.0 . iku:P1B sel:weight 30.0 ."
+        ),
+        "SCORE-WEIGHTS-SUM ss:P1",
+    ),
+    ok("SCORE-REALISATION-TARGET", "base-has-target-and-realisation"),
+    bad(
+        "SCORE-REALISATION-TARGET",
+        "quarter-without-target",
+        insert(
+            """
+            iku:P1A sel:hasTarget target:P1A-2025-Q2 .
+            target:P1A-2025-Q2 a sel:PeriodTarget ; sel:period "2025-Q2" ; sel:realisation 4.5 .
+            """
+        ),
+        "SCORE-REALISATION-TARGET target:P1A-2025-Q2",
+    ),
+    # S1A averages its quarters (annual 95.0); P1A takes the last (annual 4.38).
+    ok(
+        "SCORE-ANNUAL-TARGET",
+        "average-agrees",
+        insert(QUARTERS.format("90.0", "95.0", "95.00", "100.0")),
+    ),
+    ok(
+        "SCORE-ANNUAL-TARGET",
+        "sum-agrees",
+        replace("iku:S1A", "sel:consolidation", "sel:SumConsolidation")
+        + insert(QUARTERS.format("20.00", "25.0", "25.0", "25.0")),
+    ),
+    bad(
+        "SCORE-ANNUAL-TARGET",
+        "average-disagrees",
+        insert(QUARTERS.format("90.0", "95.0", "95.0", "96.0")),
+        "SCORE-ANNUAL-TARGET iku:S1A",
+    ),
+    bad(
+        "SCORE-ANNUAL-TARGET",
+        "last-disagrees",
+        replace("iku:S1A", "sel:consolidation", "sel:LastValueConsolidation")
+        + insert(QUARTERS.format("80.0", "85.0", "90.0", "100.0")),
+        "SCORE-ANNUAL-TARGET iku:S1A",
+    ),
+]
+
+
+# --- issue #12: no false verdicts on real planners' data, and the rules that were missing --------
+
+FIVE_UNDER_HIGHER = insert(
+    """
+    unit:STAF-AHLI a sel:Position ; sel:code "SAM-1" ;
+        rdfs:label "Staf Ahli Menteri Bidang Penerimaan Negara"@id ;
+        sel:level sel:KemenkeuFive ; sel:unitKind sel:StafAhli ; sel:partOf unit:KEMENKEU .
+    unit:PENGKAJI a sel:Position ; sel:code "PENGKAJI-1" ;
+        rdfs:label "Tenaga Pengkaji Bidang Perbendaharaan"@id ;
+        sel:level sel:KemenkeuFive ; sel:unitKind sel:TenagaPengkaji ; sel:partOf unit:DJPB .
+    unit:PTPN-TJS a sel:Position ; sel:code "PTPN-TJS-1" ;
+        rdfs:label "Pranata Keuangan APBN Ahli Muda 1, KPPN Tanjung Selor"@id ;
+        sel:level sel:KemenkeuFive ; sel:unitKind sel:PejabatFungsional ; sel:partOf unit:KPPN-TJS .
+    unit:URUSAN-TJS a sel:Unit ; sel:code "URUSAN-TJS" ;
+        rdfs:label "Urusan Umum Kantor Tanjung Selor"@id ;
+        sel:level sel:KemenkeuFive ; sel:unitKind sel:EselonV ; sel:partOf unit:KANWIL-KALTARA .
+    """
+)
+
+MINISTER_CONTRACTS = """
+    contract:MENTERI-2025 a sel:PerformanceContract ;
+        sel:holder unit:KEMENKEU ; sel:year "2025"^^xsd:gYear ;
+        sel:contractKind sel:MinisterCommitment ; sel:includes ss:K1 , iku:K1A .
+    contract:WAMEN-2025 a sel:PerformanceContract ;
+        sel:holder unit:KEMENKEU ; sel:year "2025"^^xsd:gYear ;
+        sel:contractKind sel:ViceMinisterContract ; sel:includes ss:K2 , iku:K2A .
+"""
+
+DIRECTIONS = """
+    direction:KEMENKEU-MISI-1 a sel:Mission ; sel:code "KEMENKEU-MISI-1" ;
+        sel:belongsTo unit:KEMENKEU ;
+        sel:text "Mewujudkan pengelolaan keuangan negara yang kredibel"@id ;
+        sel:realises direction:KEMENKEU-VISI .
+    direction:KEMENKEU-TUJUAN-1 a sel:Goal ; sel:code "KEMENKEU-TUJUAN-1" ;
+        sel:belongsTo unit:KEMENKEU ;
+        sel:text "Kebijakan fiskal yang sehat"@id ; sel:realises direction:KEMENKEU-MISI-1 .
+    direction:KEMENKEU-SASARAN-1 a sel:Sasaran ; sel:code "KEMENKEU-SASARAN-1" ;
+        sel:belongsTo unit:KEMENKEU ;
+        sel:text "Pengelolaan keuangan negara yang optimal pada periode 2020-2024"@id ;
+        sel:realises direction:KEMENKEU-TUJUAN-1 .
+    ss:K1 sel:formulatedFrom direction:KEMENKEU-SASARAN-1 .
+    ss:K2 sel:formulatedFrom direction:KEMENKEU-SASARAN-1 .
+"""
+
+#: A second sub-unit of DJPb (an assessor, placed at Five under it) and of the KPPN, so that a
+#: lone receiver of their SS or IKU is judged.
+SECOND_OFFICE = insert(
+    """
+    unit:PENGKAJI-DJPB a sel:Position ; sel:code "PENGKAJI-DJPB" ;
+        rdfs:label "Tenaga Pengkaji Bidang Perbendaharaan"@id ;
+        sel:level sel:KemenkeuFive ; sel:unitKind sel:TenagaPengkaji ; sel:partOf unit:DJPB .
+    """
+)
+SECOND_SECTION = insert(
+    """
+    unit:SEKSI-PD-TJS a sel:Unit ; sel:code "SEKSI-PD-TJS" ;
+        rdfs:label "Seksi Pencairan Dana KPPN Tanjung Selor"@id ;
+        sel:level sel:KemenkeuFour ; sel:unitKind sel:Seksi ; sel:partOf unit:KPPN-TJS .
+    """
+)
+
+CASES += [
+    ok(
+        "SS-STATEMENT-QUALITATIVE",
+        "numbers-that-are-no-amount",
+        replace("ss:K1", "sel:statement", '"Tata kelola sesuai KMK 467/KMK.01/2014 yang andal"@id')
+        + replace(
+            "ss:K2", "sel:statement", '"Mutu layanan bersertifikat ISO 9001:2015 yang terjaga"@id'
+        )
+        + replace("ss:P1", "sel:statement", '"Layanan KPPN Jakarta 1 yang prima"@id')
+        + replace("ss:S1", "sel:statement", '"Layanan KPPN Jakarta 1 yang prima"@id')
+        + "".join(
+            replace(
+                f"ss:{code}",
+                "sel:statement",
+                '"Layanan Pelabuhan 2 Tahun 2025 yang berkualitas"@id',
+            )
+            for code in ("D1", "W1", "P2")
+        ),
+    ),
+    bad(
+        "SS-STATEMENT-QUALITATIVE",
+        "amounts",
+        replace("ss:K1", "sel:statement", '"Penerimaan 10% dari target"@id')
+        + replace("ss:K2", "sel:statement", '"Kepatuhan meningkat 5 persen"@id')
+        + replace("ss:P1", "sel:statement", '"Penerimaan pajak mencapai 1.500 triliun"@id')
+        + replace("ss:S1", "sel:statement", '"Penyaluran dana 95 persen tepat waktu"@id'),
+        "SS-STATEMENT-QUALITATIVE ss:K1",
+        "SS-STATEMENT-QUALITATIVE ss:K2",
+        "SS-STATEMENT-QUALITATIVE ss:P1",
+        "SS-STATEMENT-QUALITATIVE ss:S1",
+        "SS-DIRECT-SAME-STATEMENT ss:S1",
+    ),
+    ok(
+        "SS-STATEMENT-SHORT",
+        "abbreviations-with-full-stops",
+        replace("ss:K1", "sel:statement", '"Layanan KPPN Kab. Bulungan yang prima"@id')
+        + replace("ss:K2", "sel:statement", '"Sinergi Kanwil. DJPb dan Dit. PKN yang efektif"@id')
+        + replace("ss:P1", "sel:statement", '"Layanan kantor Jl. Sutoyo No. 01 yang prima"@id')
+        + replace("ss:S1", "sel:statement", '"Layanan kantor Jl. Sutoyo No. 01 yang prima"@id'),
+    ),
+    bad(
+        "SS-STATEMENT-SHORT",
+        "sentences-after-lower-case-words",
+        replace("ss:K1", "sel:statement", '"Layanan yang prima. Kas negara yang optimal"@id')
+        + replace(
+            "ss:K2", "sel:statement", '"Proses bisnis yang efektif; pegawai yang kompeten"@id'
+        ),
+        "SS-STATEMENT-SHORT ss:K1",
+        "SS-STATEMENT-SHORT ss:K2",
+    ),
+    ok("UNIT-PARENT-SKIP", "level-five-kinds-anywhere", FIVE_UNDER_HIGHER),
+    bad(
+        "UNIT-PARENT-SKIP",
+        "section-under-kanwil",
+        insert(
+            """
+            unit:SEKSI-KW a sel:Unit ; sel:code "SEKSI-KW" ; rdfs:label "Seksi di Kanwil"@id ;
+                sel:level sel:KemenkeuFour ; sel:unitKind sel:Seksi ;
+                sel:partOf unit:KANWIL-KALTARA .
+            """
+        ),
+        "UNIT-PARENT-SKIP unit:SEKSI-KW",
+    ),
+    ok("UNIT-KIND-LEVEL"),
+    bad(
+        "UNIT-KIND-LEVEL",
+        "kanwil-at-three-seksi-at-five",
+        replace("unit:KANWIL-KALTARA", "sel:level", "sel:KemenkeuThree")
+        + replace("unit:KPPN-TJS", "sel:level", "sel:KemenkeuFour")
+        + replace("unit:SEKSI-BANK-TJS", "sel:level", "sel:KemenkeuFive")
+        + replace("unit:PELAKSANA-BANK-TJS", "sel:unitKind", "sel:Seksi"),
+        "UNIT-KIND-LEVEL unit:KANWIL-KALTARA",
+        "UNIT-KIND-LEVEL unit:KPPN-TJS",
+        "UNIT-KIND-LEVEL unit:SEKSI-BANK-TJS",
+        "UNIT-KIND-LEVEL unit:PELAKSANA-BANK-TJS",
+        "UNIT-PARENT-SKIP unit:KANWIL-KALTARA",
+        "UNIT-PARENT-HIGHER unit:PELAKSANA-BANK-TJS",
+        "MAP-HOLDER unit:KANWIL-KALTARA",
+        "MAP-HOLDER unit:KPPN-TJS",
+    ),
+    ok(
+        "SS-MAX-IKU",
+        "sub-indicators-not-counted",
+        insert(
+            indicator("K2B", "ss:K2", "unit:KEMENKEU")
+            + indicator("K2C", "ss:K2", "unit:KEMENKEU")
+            + indicator("K2D", "ss:K2", "unit:KEMENKEU", extra="; sel:subIndicatorOf iku:K2A")
+        ),
+    ),
+    ok(
+        "CONTRACT-MAX-IKU",
+        "no-limit-at-kemenkeu-wide",
+        insert(
+            MINISTER_CONTRACTS
+            + "".join(
+                indicator(f"K2{n}", "ss:K2", "unit:KEMENKEU", extra="; sel:subIndicatorOf iku:K2A")
+                for n in "BCDEFGHIJKL"
+            )
+            + "contract:MENTERI-2025 sel:includes "
+            + " , ".join(f"iku:K2{n}" for n in "BCDEFGHIJKL")
+            + " ."
+        ),
+    ),
+    ok("CONTRACT-KIND", "minister-and-vice-minister", insert(MINISTER_CONTRACTS)),
+    bad(
+        "CONTRACT-KIND",
+        "missing-wrong-level-second-commitment",
+        insert(MINISTER_CONTRACTS.replace("sel:contractKind sel:ViceMinisterContract ;", ""))
+        + insert(
+            """
+            contract:MENTERI-2025-B a sel:PerformanceContract ;
+                sel:holder unit:KEMENKEU ; sel:year "2025"^^xsd:gYear ;
+                sel:contractKind sel:MinisterCommitment .
+            contract:KPPN-TJS-2025 sel:contractKind sel:ViceMinisterContract .
+            """
+        ),
+        "CONTRACT-KIND contract:WAMEN-2025",
+        "CONTRACT-KIND contract:MENTERI-2025",
+        "CONTRACT-KIND contract:MENTERI-2025-B",
+        "CONTRACT-KIND contract:KPPN-TJS-2025",
+    ),
+    ok("MAP-REFERS-PARENT"),
+    bad(
+        "MAP-REFERS-PARENT",
+        "kppn-cites-only-the-ministry",
+        "DELETE WHERE { ss:P2 ?p ?o } ; DELETE WHERE { iku:P2A ?p ?o } ;",
+        "MAP-REFERS-PARENT unit:KPPN-TJS",
+    ),
+    ok("SS-INDIRECT-MANY"),
+    ok(
+        "SS-INDIRECT-MANY",
+        "partial-dataset-states-the-matrix",
+        replace("ss:W1", "sel:cascading", "sel:IndirectCascading")
+        + SECOND_OFFICE
+        + insert("ss:D1 sel:receiverCount 34 ."),
+    ),
+    ok(
+        "SS-INDIRECT-MANY",
+        "one-receiver-where-the-dataset-holds-one-sub-unit",
+        replace("ss:W1", "sel:cascading", "sel:IndirectCascading"),
+    ),
+    bad(
+        "SS-INDIRECT-MANY",
+        "one-indirect-receiver-among-two-sub-units",
+        replace("ss:W1", "sel:cascading", "sel:IndirectCascading") + SECOND_OFFICE,
+        "SS-INDIRECT-MANY ss:W1",
+    ),
+    ok("IKU-PARTIAL-MANY"),
+    ok(
+        "IKU-PARTIAL-MANY",
+        "partial-dataset-states-the-matrix",
+        "DELETE WHERE { iku:S1Q ?p ?o } ;"
+        + SECOND_SECTION
+        + insert("iku:P1A sel:receiverCount 4 ."),
+    ),
+    bad(
+        "IKU-PARTIAL-MANY",
+        "one-partial-receiver",
+        "DELETE WHERE { iku:S1Q ?p ?o } ;" + SECOND_SECTION,
+        "IKU-PARTIAL-MANY iku:S1A",
+    ),
+    ok(
+        "IKU-FULL-SAME",
+        "same-name-other-case-same-target-other-form",
+        replace("iku:W1A", "rdfs:label", '"indeks  Pengelolaan perbendaharaan"@id'),
+    ),
+    bad(
+        "IKU-FULL-SAME",
+        "name-target-polarity-unit",
+        replace("iku:W1A", "rdfs:label", '"Indeks pengelolaan kas"@id')
+        + replace("target:P2A-2025", "sel:targetValue", "4.2")
+        + replace("iku:P2A", "sel:polarity", "sel:Stabilize")
+        + insert(
+            indicator(
+                "P2B",
+                "ss:P2",
+                "unit:KPPN-TJS",
+                extra="; sel:cascadesFrom iku:W1A ; sel:cascading sel:FullCascading",
+            )
+            .replace('"Indikator P2B"', '"Indeks pengelolaan perbendaharaan"')
+            .replace('sel:measureUnit "persen"', 'sel:measureUnit "skala"')
+            .replace("100.0", "4.1")
+        ),
+        "IKU-FULL-SAME iku:W1A",
+        "IKU-FULL-SAME iku:P2A",
+        "IKU-FULL-SAME iku:P2B",
+    ),
+    ok("IKU-PARTIAL-DISTRIBUTES"),
+    bad(
+        "IKU-PARTIAL-DISTRIBUTES",
+        "partial-with-name-and-target-of-its-source",
+        replace("iku:D1A", "rdfs:label", '"Indeks pengelolaan keuangan negara"@id')
+        + replace("target:D1A-2025", "sel:targetValue", "4.00"),
+        "IKU-PARTIAL-DISTRIBUTES iku:D1A",
+        "IKU-FULL-SAME iku:W1A",
+    ),
+    ok("IKU-FOLLOWS-SS"),
+    bad(
+        "IKU-FOLLOWS-SS",
+        "measures-an-objective-of-another-chain",
+        replace("iku:P2A", "sel:cascadesFrom", "iku:K2A")
+        + replace("iku:P2A", "sel:cascading", "sel:PartialCascading"),
+        "IKU-FOLLOWS-SS iku:P2A",
+    ),
+    ok(
+        "IKU-CASCADING-TYPE",
+        "mandated-non-cascading",
+        insert(
+            indicator(
+                "P1M",
+                "ss:P1",
+                "unit:KPPN-TJS",
+                extra="; sel:cascading sel:NonCascading ; sel:mandatedBy unit:DJPB",
+            )
+        ),
+    ),
+    bad(
+        "IKU-CASCADING-TYPE",
+        "mandated-but-partial-or-by-a-lower-unit",
+        insert(
+            indicator(
+                "P1M",
+                "ss:P1",
+                "unit:KPPN-TJS",
+                extra="; sel:cascading sel:NonCascading ; sel:mandatedBy unit:SEKSI-BANK-TJS",
+            )
+            + "iku:P1A sel:mandatedBy unit:DJPB ."
+        ),
+        "IKU-CASCADING-TYPE iku:P1M",
+        "IKU-CASCADING-TYPE iku:P1A",
+    ),
+    ok("DIRECTION-CHAIN", "vision-mission-goal-sasaran-ss", insert(DIRECTIONS)),
+    bad(
+        "DIRECTION-CHAIN",
+        "links-the-wrong-way",
+        insert(DIRECTIONS)
+        + replace("direction:KEMENKEU-SASARAN-1", "sel:realises", None)
+        + replace("direction:KEMENKEU-TUJUAN-1", "sel:realises", "direction:KEMENKEU-SASARAN-1")
+        + replace("direction:KEMENKEU-MISI-1", "sel:realises", "direction:KEMENKEU-TUJUAN-1")
+        + insert(
+            "ss:P1 sel:formulatedFrom direction:KEMENKEU-SASARAN-1 . "
+            "ss:S1 sel:formulatedFrom direction:KEMENKEU-VISI ."
+        ),
+        "DIRECTION-CHAIN direction:KEMENKEU-SASARAN-1",
+        "DIRECTION-CHAIN direction:KEMENKEU-TUJUAN-1",
+        "DIRECTION-CHAIN direction:KEMENKEU-MISI-1",
+        "DIRECTION-CHAIN ss:P1",
+        "DIRECTION-CHAIN ss:S1",
+    ),
+    ok("SS-SASARAN", "ministry-objectives-from-sasaran", insert(DIRECTIONS)),
+    bad(
+        "SS-SASARAN",
+        "own-objective-without-sasaran",
+        insert(DIRECTIONS) + replace("ss:K2", "sel:formulatedFrom", None),
+        "SS-SASARAN ss:K2",
+    ),
+]
+
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_base_cascade_conforms_with_no_result_at_all(engine: Engine) -> None:
@@ -784,6 +1197,11 @@ def test_another_profile_changes_what_is_flagged(engine: Engine) -> None:
         "SS-MAX-IKU ss:K2",
         "SS-STATEMENT-SHORT ss:K1",
         "SS-STATEMENT-QUALITATIVE ss:K1",
+        *(
+            f"SS-STATEMENT-{rule} ss:{code}"
+            for rule in ("SHORT", "QUALITATIVE")
+            for code in ("D1", "W1", "P2")
+        ),
         "MAP-HOLDER unit:KPPN-TJS",
         "IKU-QUALITY-FORBIDDEN iku:K2A",
         "CONTRACT-MAX-IKU contract:KPPN-TJS-2025",
@@ -891,3 +1309,51 @@ def test_every_rule_is_in_the_docs(shapes: rdflib.Graph, root: Path) -> None:
         for shape, rule_id in shapes.subject_objects(SEL.ruleId)
     }
     assert rows == severities
+
+
+CUSTOM_UPT_PROFILE = DATA / "profiles" / "custom-upt.ttl"
+UPT_CASE = replace(
+    "unit:KPPN-TJS", "sel:unitKind", "<https://w3id.org/selaras/id/kind/BalaiPenilai>"
+) + insert(MINISTER_CONTRACTS + "contract:WAMEN-2025 sel:includes iku:K1A .")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_custom_profile_adds_a_upt_kind_and_limits_kemenkeu_wide(engine: Engine) -> None:
+    """The UPT list is the profile's (the regulation's list is "seperti"); so is Wide's limit."""
+    assert outcome(UPT_CASE, engine, str(CUSTOM_UPT_PROFILE)) == results(
+        "CONTRACT-MAX-IKU contract:WAMEN-2025"
+    )
+    assert outcome(UPT_CASE, engine) == results(
+        "UNIT-KIND unit:KPPN-TJS",
+        "MAP-HOLDER unit:KPPN-TJS",
+    )
+
+
+#: The false-verdict cases of issue #12 in their realistic forms (conforming) and the real
+#: quantitative counter-examples (failing), as a planner would run them.
+STRICT_CASES = [
+    (case.update, 0 if not case.expected else 1)
+    for case in CASES
+    if case.id
+    in {
+        "SS-STATEMENT-QUALITATIVE:numbers-that-are-no-amount",
+        "SS-STATEMENT-QUALITATIVE:amounts",
+        "SS-STATEMENT-SHORT:abbreviations-with-full-stops",
+        "UNIT-PARENT-SKIP:level-five-kinds-anywhere",
+        "SS-MAX-IKU:sub-indicators-not-counted",
+        "CONTRACT-MAX-IKU:no-limit-at-kemenkeu-wide",
+    }
+]
+
+
+@pytest.mark.parametrize(("update", "exit_code"), STRICT_CASES)
+def test_strict_validation_of_real_planners_wording(
+    update: str, exit_code: int, tmp_path: Path
+) -> None:
+    store = ox.Store()
+    store.bulk_extend(_base_quads())
+    store.update(UPDATE_PROLOGUE + update)
+    path = tmp_path / "cascade.ttl"
+    store.dump(path, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
+    result = CliRunner().invoke(main, ["validate", "--strict", "-q", str(path)])
+    assert result.exit_code == exit_code, result.output

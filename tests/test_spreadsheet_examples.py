@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from selaras.read import read_dataset, read_graph
+from selaras.read import read_dataset
 from selaras.spreadsheet import export_book, import_book, import_spreadsheet
 from selaras.spreadsheet.exporter import check_export
 from selaras.validate import validate
@@ -40,7 +40,7 @@ def test_spreadsheet_forms_are_committed(forms: tuple[Path, Path, Path]) -> None
 def test_committed_spreadsheets_are_up_to_date(forms: tuple[Path, Path, Path]) -> None:
     """Re-export the Turtle now and compare the imported graphs (not the bytes)."""
     turtle, xlsx, csv = forms
-    fresh = import_book(export_book(read_graph([turtle])))
+    fresh = import_book(export_book(read_dataset([turtle]).to_rdflib()))
     assert isomorphic(import_spreadsheet(xlsx), fresh), "run scripts/build-examples"
     assert isomorphic(import_spreadsheet(csv), fresh), "run scripts/build-examples"
 
@@ -48,7 +48,7 @@ def test_committed_spreadsheets_are_up_to_date(forms: tuple[Path, Path, Path]) -
 def test_turtle_holds_everything_the_spreadsheets_say(forms: tuple[Path, Path, Path]) -> None:
     """Nothing is invented on the way; what is dropped is reported and must not matter."""
     turtle, xlsx, _csv = forms
-    source = read_graph([turtle])
+    source = read_dataset([turtle]).to_rdflib()
     assert set(import_spreadsheet(xlsx)) <= set(source)
     result = check_export(source, export_book(source))
     assert result.problems == ()
@@ -77,5 +77,5 @@ def test_the_three_forms_answer_queries_identically(forms: tuple[Path, Path, Pat
 def test_small_graph_round_trips_through_the_example_path(tmp_path: Path) -> None:
     """The same machinery on the test chain, so it is exercised before any example exists."""
     small = Path(__file__).parent / "data" / "spreadsheet" / "small.ttl"
-    graph = read_graph([small])
+    graph = read_dataset([small]).to_rdflib()
     assert isomorphic(import_book(export_book(graph)), rdflib.Graph().parse(small))

@@ -12,13 +12,19 @@ from typing import Any
 
 import click
 
-from selaras import __version__, output
+from selaras import output
+from selaras._version import __version__
 from selaras.commands.demo import demo
+from selaras.commands.draw import draw
 from selaras.commands.export import export
 from selaras.commands.generate import generate
 from selaras.commands.import_ import import_command
 from selaras.commands.load import load
+from selaras.commands.options import error_text
+from selaras.commands.publish import publish
 from selaras.commands.query import query
+from selaras.commands.score import score
+from selaras.commands.serve import serve
 from selaras.commands.template import template
 from selaras.commands.validate import validate
 from selaras.errors import SelarasError
@@ -33,7 +39,7 @@ class _Group(click.Group):
         except SelarasError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            message = output.printable(str(exc), newlines=True)  # no escape codes from data
+            message = output.printable(error_text(exc), newlines=True)  # no escape codes from data
             click.echo(f"selaras: error: {message}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # stdout closed early (`| head`): see selaras.output
@@ -72,3 +78,7 @@ main.add_command(export)
 main.add_command(generate)
 main.add_command(demo)
 main.add_command(query)
+main.add_command(score)
+main.add_command(draw)
+main.add_command(publish)
+main.add_command(serve)

@@ -22,6 +22,7 @@ from rich.table import Table
 from selaras import output, resources
 from selaras.analyses import QueryResult, run_analysis
 from selaras.analyses import render as render_rows
+from selaras.draw.report import report_maps
 from selaras.progress import SILENT, Progress
 from selaras.read import read_dataset
 from selaras.report import render
@@ -66,9 +67,10 @@ def run_demo(
         )
         if report.results:
             console.print(_rule_table(report))
+        maps = report_maps(dataset, report, lang=lang)  # shown in the HTML report
         for fmt, suffix in REPORT_FORMATS.items():
             target = out_dir / f"{name}-validation.{suffix}"
-            output.write_text(target, render(report, fmt=fmt, lang=lang))
+            output.write_text(target, render(report, fmt=fmt, lang=lang, maps=maps))
             outcome.written.append(target)
         counts = []
         for analysis in ANALYSES:
@@ -79,6 +81,7 @@ def run_demo(
             outcome.written.append(target)
             counts.append(f"{analysis} {len(result.rows)}")
         console.print("analyses (rows): " + ", ".join(counts))
+    _scores(out_dir, console, outcome, progress)
     console.rule("[bold]written")
     for path in outcome.written:
         console.print(f"  {path}")
@@ -92,3 +95,28 @@ def _rule_table(report: ValidationReport) -> Table:
     for (rule_id, severity), count in sorted(counts.items()):
         table.add_row(rule_id, severity, str(count))
     return table
+
+
+def _scores(out_dir: Path, console: Console, outcome: DemoOutcome, progress: Progress) -> None:
+    """The NKO of the Kaltara units (positions aside) for the last reported quarter, and the
+    HTML scorecard of every unit."""
+    from selaras.score import score_paths
+    from selaras.score.html import to_html
+
+    card = score_paths([resources.example_path("kaltara")], progress=progress)
+    console.rule(f"[bold]NKO of the Kaltara units, {card.period} (selaras score)")
+    table = Table("unit", "level", "NKO", "colour", "band")
+    for unit in card.units:
+        if unit.level != "Five":
+            nko = unit.nko.values(card.settings.places)
+            table.add_row(
+                unit.unit,
+                unit.level or "",
+                nko["capaian"] or "",
+                nko["colour"] or "",
+                nko["band"] or "",
+            )
+    console.print(table)
+    target = out_dir / "kaltara-scores.html"
+    target.write_text(to_html(card), encoding="utf-8")
+    outcome.written.append(target)

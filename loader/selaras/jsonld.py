@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -139,6 +140,12 @@ class _Compactor:
         return node
 
 
+@cache
+def _default_compactor() -> _Compactor:
+    """The compactor of the Selaras context, built once (pages write thousands of documents)."""
+    return _Compactor(selaras_context())
+
+
 def _one(items: list[Any]) -> Any:
     return items[0] if len(items) == 1 else items
 
@@ -152,8 +159,11 @@ def compact_document(
 ) -> dict[str, Any]:
     """``triples`` as a compact JSON-LD document: ``{"@context": ..., "@graph": [nodes]}``,
     nodes sorted by ``id``, keys and values sorted, the context inline."""
-    context = dict(context if context is not None else selaras_context())
-    compactor = _Compactor(context)
+    if context is None:
+        context, compactor = dict(selaras_context()), _default_compactor()
+    else:
+        context = dict(context)
+        compactor = _Compactor(context)
     subjects: dict[Any, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for triple in triples:
         subjects[triple.subject][triple.predicate.value].append(triple.object)

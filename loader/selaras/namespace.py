@@ -18,6 +18,7 @@ class SEL(DefinedNamespace):
     # classes
     CascadingType: URIRef
     Consolidation: URIRef
+    ContractKind: URIRef
     ContractLimit: URIRef
     Control: URIRef
     CorporateValue: URIRef
@@ -27,12 +28,14 @@ class SEL(DefinedNamespace):
     Level: URIRef
     Mission: URIRef
     PerformanceContract: URIRef
+    PerspectiveWeight: URIRef
     PeriodTarget: URIRef
     Perspective: URIRef
     Polarity: URIRef
     Position: URIRef
     QualityRule: URIRef
     RegulationProfile: URIRef
+    ScoreBand: URIRef
     Risk: URIRef
     Sasaran: URIRef
     StrategicInitiative: URIRef
@@ -46,16 +49,23 @@ class SEL(DefinedNamespace):
     # properties
     achievementCap: URIRef
     achievementFloor: URIRef
+    amountWord: URIRef
     appliesToLevel: URIRef
+    assumedSetting: URIRef
     belongsTo: URIRef
     cascadesFrom: URIRef
     cascading: URIRef
     causes: URIRef
     clause: URIRef
     code: URIRef
+    colour: URIRef
+    colourBand: URIRef
+    colourCode: URIRef
     consolidation: URIRef
+    contractKind: URIRef
     contractLimit: URIRef
     control: URIRef
+    countSubIndicators: URIRef
     dataSource: URIRef
     deadline: URIRef
     defaultContractLimit: URIRef
@@ -63,11 +73,15 @@ class SEL(DefinedNamespace):
     drives: URIRef
     forbiddenQuality: URIRef
     formula: URIRef
+    formulatedFrom: URIRef
+    forPerspective: URIRef
     graphName: URIRef
     hasTarget: URIRef
     holder: URIRef
     includes: URIRef
+    kindLevel: URIRef
     level: URIRef
+    mandatedBy: URIRef
     mapHoldersOnly: URIRef
     mapHoldingKind: URIRef
     mapHoldingKindLevel: URIRef
@@ -76,16 +90,28 @@ class SEL(DefinedNamespace):
     maxIndicators: URIRef
     maxIndicatorsPerObjective: URIRef
     maxStatementWords: URIRef
-    measureUnit: URIRef
     measures: URIRef
+    measureUnit: URIRef
+    minimumScore: URIRef
+    nkoBand: URIRef
+    noContractLimitLevel: URIRef
     partOf: URIRef
     period: URIRef
     perspective: URIRef
+    perspectiveWeight: URIRef
+    placedAnywhere: URIRef
     polarity: URIRef
+    prorateAnnualTarget: URIRef
     quantitativeWord: URIRef
     rank: URIRef
     realisation: URIRef
+    realises: URIRef
+    receiverCount: URIRef
     ruleId: URIRef
+    scoreDecimalPlaces: URIRef
+    stabilizeSlope: URIRef
+    stabilizeTolerance: URIRef
+    statedSetting: URIRef
     statement: URIRef
     status: URIRef
     subIndicatorLevel: URIRef
@@ -95,12 +121,14 @@ class SEL(DefinedNamespace):
     text: URIRef
     threatens: URIRef
     unitKind: URIRef
+    useIndicatorWeights: URIRef
     validity: URIRef
     weight: URIRef
     year: URIRef
 
     # concept schemes
     ConsolidationScheme: URIRef
+    ContractKindScheme: URIRef
     ControlScheme: URIRef
     IndicatorCascadingScheme: URIRef
     LevelScheme: URIRef
@@ -122,6 +150,7 @@ class SEL(DefinedNamespace):
     DirectCascading: URIRef
     Direktorat: URIRef
     DirektoratJenderal: URIRef
+    EselonV: URIRef
     ExactValidity: URIRef
     FullCascading: URIRef
     HighControl: URIRef
@@ -148,8 +177,10 @@ class SEL(DefinedNamespace):
     LowControl: URIRef
     Maximize: URIRef
     Minimize: URIRef
+    MinisterCommitment: URIRef
     ModerateControl: URIRef
     NonCascading: URIRef
+    OfficialContract: URIRef
     Pangsarops: URIRef
     PartialCascading: URIRef
     PejabatFungsional: URIRef
@@ -167,3 +198,5 @@ class SEL(DefinedNamespace):
     Subbagian: URIRef
     Subdirektorat: URIRef
     SumConsolidation: URIRef
+    TenagaPengkaji: URIRef
+    ViceMinisterContract: URIRef

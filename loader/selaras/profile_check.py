@@ -48,8 +48,19 @@ def check_profile(path: Path) -> None:
             "a profile file holds exactly one (see docs/profiles.md)",
             path=path,
         )
+    # Besides the profile, a file may declare the unit kinds it names as map-holding kinds
+    # (the regulation's list of UPT is an example list): nothing else.
+    declared = {
+        kind
+        for kind in graph.objects(profiles[0], rdflib.URIRef(SEL_IRI + "mapHoldingKind"))
+        if (kind, RDF.type, rdflib.URIRef(SEL_IRI + "UnitKind")) in graph
+    }
     others = sorted(
-        {str(s) for s in graph.subjects() if s != profiles[0] and not isinstance(s, rdflib.BNode)}
+        {
+            str(s)
+            for s in graph.subjects()
+            if s != profiles[0] and s not in declared and not isinstance(s, rdflib.BNode)
+        }
     )
     if others:
         raise InputError(

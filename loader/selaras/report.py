@@ -19,19 +19,23 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-import rdflib
 from rdflib.namespace import RDF, SH, XSD
 
 from selaras.errors import UnknownNameError
-from selaras.namespace import SEL, SEL_IRI
+from selaras.jsonld import write_jsonld
+from selaras.namespace import SEL_IRI
 from selaras.output import printable
-from selaras.terms import to_rdflib
+from selaras.terms import OxTerm
 from selaras.validate import ValidationReport, ValidationResult
+
+if TYPE_CHECKING:
+    from selaras.draw.report import MapPicture
 
 FORMATS = ("text", "ttl", "jsonld", "html", "csv")
 LANGUAGES = ("id", "en")
@@ -68,8 +72,15 @@ PREFIXES = {
 }
 
 
-def render(report: ValidationReport, *, fmt: str = "text", lang: str = "en") -> str:
-    """Render ``report`` in ``fmt`` with messages in ``lang`` (``id`` or ``en``).
+def render(
+    report: ValidationReport,
+    *,
+    fmt: str = "text",
+    lang: str = "en",
+    maps: Sequence[MapPicture] = (),
+) -> str:
+    """Render ``report`` in ``fmt`` with messages in ``lang`` (``id`` or ``en``); the HTML
+    shows ``maps`` (from :func:`selaras.draw.report.report_maps`).
 
     Raises :class:`~selaras.errors.UnknownNameError` for an unknown format or language.
     """
@@ -79,7 +90,7 @@ def render(report: ValidationReport, *, fmt: str = "text", lang: str = "en") -> 
         "text": lambda r, lg: render_text(r, lang=lg),
         "ttl": lambda r, lg: render_graph(r, fmt="turtle"),
         "jsonld": lambda r, lg: render_graph(r, fmt="json-ld"),
-        "html": lambda r, lg: render_html(r, lang=lg),
+        "html": lambda r, lg: render_html(r, lang=lg, maps=maps),
         "csv": lambda r, lg: render_csv(r, lang=lg),
     }
     if fmt not in renderers:
@@ -97,24 +108,26 @@ def shorten(text: str) -> str:
     'sel:level'
     >>> shorten("^<https://w3id.org/selaras/ontology#measures>")
     '^sel:measures'
+    >>> shorten("(<https://w3id.org/selaras/ontology#a>|<urn:b>)*")
+    '(sel:a|<urn:b>)*'
     """
     typed = _TYPED.match(text)
     if typed:
         return f"{typed.group(1)}^^{shorten(typed.group(2))}"
-    steps = _PATH_STEP.findall(text)
-    if len(steps) > 1 and "/".join(steps) == text:  # a sequence path
-        return "/".join(shorten(step) for step in steps)
-    if text.startswith("^"):
-        return "^" + shorten(text[1:])
-    iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+    if text.startswith("<") and text.endswith(">") and text.count("<") == 1:
+        iri = text[1:-1]
+    elif "<" in text and not text.startswith('"'):  # a path: ^<p>, <p>/<q>, <a>|<b>*, ...
+        return _PATH_IRI.sub(lambda m: shorten(m.group(0)), text)
+    else:
+        iri = text
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace) :]}"
     return text
 
 
-#: One step of a result path: ``<iri>`` or ``^<iri>`` (N-Triples IRIs hold no ``>``).
-_PATH_STEP = re.compile(r"\^?<[^>]*>")
+#: An IRI in a result path (N-Triples IRIs hold no ``>``).
+_PATH_IRI = re.compile(r"<[^<>]*>")
 _TYPED = re.compile(r'^(".*")\^\^(<[^>]*>)$', re.DOTALL)
 
 
@@ -141,10 +154,11 @@ def render_text(report: ValidationReport, *, lang: str = "en") -> str:
     """Results grouped by rule (rule id, clause, message once, then one line per node)."""
     words = TEXTS[lang]
     # The same data gives the same text, whatever the files were called or when it ran.
-    lines = [
-        f"{words['title']}: {words['profile']} {report.profile}, {words['engine']} {report.engine}",
-        "",
-    ]
+    checked = _checked(report, lang)
+    lines = [f"{words['title']}: {checked}, {words['engine']} {report.engine}"]
+    for fallback in report.fallbacks:
+        lines.append(f"  {words['fallback']}: {fallback.shape} ({fallback.reason})")
+    lines.append("")
     if not report.results:
         lines += [words["none"], ""]
     for rule_id, group in _groups(report):
@@ -169,11 +183,14 @@ def render_text(report: ValidationReport, *, lang: str = "en") -> str:
                 detail += f" = {shorten(r.value)}"
             lines.append(f"  - {where}{label}{unit}{detail}")
         lines.append("")
-    lines.append(
-        f"{_verdict(report, lang)} ({report.triples} {words['triples']}, "
-        f"{words['profile']} {report.profile})"
-    )
+    lines.append(f"{_verdict(report, lang)} ({report.triples} {words['triples']}, {checked})")
     return "\n".join(printable(line) for line in lines) + "\n"  # data's control chars escaped
+
+
+def _checked(report: ValidationReport, lang: str) -> str:
+    """What the data was checked against: the profile, or the user's shapes."""
+    words = TEXTS[lang]
+    return words["custom"] if report.shapes else f"{words['profile']} {report.profile}"
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -194,70 +211,93 @@ def render_csv(report: ValidationReport, *, lang: str = "en") -> str:
 # -- sh:ValidationReport --------------------------------------------------------------------
 
 
-def report_graph(report: ValidationReport) -> rdflib.Graph:
-    """The report as a SHACL validation report graph (results are blank nodes)."""
-    graph = rdflib.Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    # Blank node ids follow the report's order, so the same report serialises to the same bytes.
-    node = rdflib.BNode("report")
-    graph.add((node, RDF.type, SH.ValidationReport))
-    graph.add((node, SH.conforms, rdflib.Literal(report.conforms)))
+def report_graph(report: ValidationReport) -> list[ox.Triple]:
+    """The report as the triples of a SHACL validation report (results are blank nodes).
+
+    Terms are the engine's: the focus node, source shape and value exactly as the input wrote
+    them (``"05"^^xsd:integer`` stays ``"05"``), the path written back as a SHACL path.
+    Blank node ids follow the report's order, so the same report gives the same bytes.
+    """
+    node = ox.BlankNode("report")
+    head = [
+        ox.Triple(node, _RDF_TYPE, _sh("ValidationReport")),
+        ox.Triple(node, _sh("conforms"), _boolean(report.conforms)),
+    ]
+    triples: list[ox.Triple] = []
     for number, r in enumerate(report.results, start=1):
-        result = rdflib.BNode(f"result{number}")
-        graph.add((node, SH.result, result))
-        graph.add((result, RDF.type, SH.ValidationResult))
-        graph.add((result, SH.focusNode, _term(r.focus)))
-        graph.add((result, SH.resultSeverity, SH[r.severity]))
+        result = ox.BlankNode(f"result{number}")
+        counter = iter(range(1, 1_000_000))
+        head.append(ox.Triple(node, _sh("result"), result))
+        triples.append(ox.Triple(result, _RDF_TYPE, _sh("ValidationResult")))
+        raw = r.raw
+        focus = raw.focus if raw is not None else _term(r.focus)
+        triples.append(ox.Triple(result, _sh("focusNode"), focus))
+        severity = raw.severity if raw is not None else _sh(r.severity)
+        triples.append(ox.Triple(result, _sh("resultSeverity"), severity))
+        if raw is not None and raw.component:
+            component = ox.NamedNode(raw.component)
+            triples.append(ox.Triple(result, _sh("sourceConstraintComponent"), component))
         if r.shape:
-            graph.add((result, SH.sourceShape, _term(r.shape)))
-        if r.path:
-            graph.add((result, SH.resultPath, _path(graph, r.path, f"result{number}-path")))
-        if r.value:
-            graph.add((result, SH.value, _term(r.value)))
-        graph.add((result, SH.resultMessage, rdflib.Literal(r.message_id, lang="id")))
-        graph.add((result, SH.resultMessage, rdflib.Literal(r.message_en, lang="en")))
-        graph.add((result, SEL.ruleId, rdflib.Literal(r.rule_id)))
+            shape = raw.shape if raw is not None else _term(r.shape)
+            triples.append(ox.Triple(result, _sh("sourceShape"), shape))
+        if raw is not None and raw.path is not None:
+            path, more = raw.path.to_rdf(
+                lambda number=number, counter=counter: ox.BlankNode(  # type: ignore[misc]
+                    f"result{number}-path{next(counter)}"
+                )
+            )
+            triples.append(ox.Triple(result, _sh("resultPath"), path))
+            triples += more
+        elif r.path:
+            triples.append(ox.Triple(result, _sh("resultPath"), _term(r.path)))
+        value = raw.value if raw is not None else (_term(r.value) if r.value else None)
+        if value is not None:
+            triples.append(ox.Triple(result, _sh("value"), value))
+        for text, lang in ((r.message_id, "id"), (r.message_en, "en")):
+            if text:
+                triples.append(
+                    ox.Triple(result, _sh("resultMessage"), ox.Literal(text, language=lang))
+                )
+        triples.append(ox.Triple(result, _SEL_RULE, ox.Literal(r.rule_id)))
         if r.clause:
-            graph.add((result, SEL.clause, rdflib.Literal(r.clause)))
-    return graph
+            triples.append(ox.Triple(result, _SEL_CLAUSE, ox.Literal(r.clause)))
+    return head + triples
 
 
 def render_graph(report: ValidationReport, *, fmt: str) -> str:
-    """The report graph as Turtle (``turtle``) or JSON-LD (``json-ld``)."""
-    graph = report_graph(report)
+    """The report graph as Turtle (``turtle``, pyoxigraph's writer) or JSON-LD (``json-ld``,
+    :mod:`selaras.jsonld`): every lexical form as written, never rdflib's number rewriting."""
+    triples = report_graph(report)
     if fmt == "json-ld":
-        return graph.serialize(format="json-ld", context=PREFIXES, indent=2) + "\n"
-    return graph.serialize(format="turtle")
+        return write_jsonld(triples, context=_REPORT_CONTEXT)
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    assert data is not None
+    return data.decode("utf-8")
 
 
-def _term(text: str) -> rdflib.term.Node:
-    """A focus node or value as written in a result: IRI, ``<iri>`` or N-Triples term."""
+def _sh(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(SH) + name)
+
+
+def _boolean(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=ox.NamedNode(str(XSD.boolean)))
+
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_SEL_RULE = ox.NamedNode(SEL_IRI + "ruleId")
+_SEL_CLAUSE = ox.NamedNode(SEL_IRI + "clause")
+#: The JSON-LD report's context: the prefixes, ``id`` and ``type`` as in the Selaras context.
+_REPORT_CONTEXT = {"id": "@id", "type": "@type", **PREFIXES}
+
+
+def _term(text: str) -> OxTerm:
+    """A focus node, shape or value as written in a result: IRI, ``<iri>`` or N-Triples term."""
     if text.startswith(("<", '"', "_:")):
         quads = ox.parse(f"<urn:s> <urn:p> {text} .".encode(), format=ox.RdfFormat.N_TRIPLES)
-        return to_rdflib(next(iter(quads)).object)
-    return rdflib.URIRef(text)
-
-
-def _path(graph: rdflib.Graph, text: str, name: str) -> rdflib.term.Node:
-    """A SHACL path node for the path text of a result (``<p>``, ``^<p>``, ``<p>/^<q>``)."""
-    steps = _PATH_STEP.findall(text) or [text]
-    nodes: list[rdflib.term.Node] = []
-    for number, step in enumerate(steps):
-        if step.startswith("^"):
-            inverse = rdflib.BNode(f"{name}{number}")
-            graph.add((inverse, SH.inversePath, _term(step[1:])))
-            nodes.append(inverse)
-        else:
-            nodes.append(_term(step))
-    if len(nodes) == 1:
-        return nodes[0]
-    head = rdflib.BNode(name)
-    items = [rdflib.BNode(f"{name}-list{n}") for n in range(1, len(nodes))]
-    for this, item, rest in zip([head, *items], nodes, [*items, RDF.nil], strict=True):
-        graph.add((this, RDF.first, item))
-        graph.add((this, RDF.rest, rest))
-    return head
+        term = next(iter(quads)).object
+        assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal)
+        return term
+    return ox.NamedNode(text)
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -275,9 +315,16 @@ def display_path(source: str) -> str:
     return source
 
 
-def render_html(report: ValidationReport, *, lang: str = "en") -> str:
-    """A self-contained, print-friendly HTML page (Jinja2 template, all data escaped)."""
+def render_html(
+    report: ValidationReport, *, lang: str = "en", maps: Sequence[MapPicture] = ()
+) -> str:
+    """A self-contained, print-friendly HTML page (Jinja2 template, all data escaped).
+
+    ``maps`` are the strategy maps of units with results, shown after the summaries; their SVG
+    comes from :mod:`selaras.draw`, which escapes every text it writes.
+    """
     import jinja2
+    import markupsafe
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("selaras", "templates"),
@@ -294,10 +341,18 @@ def render_html(report: ValidationReport, *, lang: str = "en") -> str:
     return template.render(
         report=report,
         lang=lang,
-        t=TEXTS[lang],
+        t=_Words(TEXTS[lang]),
         verdict=_verdict(report, lang),
         groups=list(_groups(report)),
+        maps=[(picture, markupsafe.Markup(picture.svg)) for picture in maps],
     )
+
+
+class _Words(dict[str, str]):
+    """Interface words; a word not in the table (another shape's own severity) is itself."""
+
+    def __missing__(self, key: str) -> str:
+        return key
 
 
 #: Interface words of the text and HTML reports.
@@ -315,6 +370,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "triples": "triples",
         "profile": "profile",
         "engine": "engine",
+        "custom": "shapes given with --shapes",
+        "fallback": "run by pySHACL, as the SPARQL engine does not compile it",
         "date": "Date",
         "rules_checked": "Rules checked",
         "verdict": "Verdict",
@@ -339,6 +396,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "Violation": "Violation",
         "Warning": "Warning",
         "Info": "Note",
+        "maps": "Strategy maps of the units with results",
+        "maps_note": "SS with results are outlined in red; dashed boxes are SS received by "
+        "cascading.",
     },
     "id": {
         "title": "Laporan validasi Selaras",
@@ -353,6 +413,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "triples": "tripel",
         "profile": "profil",
         "engine": "mesin",
+        "custom": "shape dari --shapes",
+        "fallback": "dijalankan pySHACL, karena mesin SPARQL tidak dapat mengompilasinya",
         "date": "Tanggal",
         "rules_checked": "Aturan diperiksa",
         "verdict": "Kesimpulan",
@@ -377,5 +439,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Violation": "Pelanggaran",
         "Warning": "Peringatan",
         "Info": "Catatan",
+        "maps": "Peta strategi unit yang memiliki temuan",
+        "maps_note": "SS yang memiliki temuan bergaris merah; kotak putus-putus adalah SS hasil "
+        "penurunan (cascading).",
     },
 }

@@ -53,10 +53,18 @@ def ontology_graph() -> rdflib.Graph:
 
 @cache
 def ontology_triples() -> tuple[ox.Triple, ...]:
-    """The triples of the ontology files, as parsed (pyoxigraph terms)."""
-    from selaras.read import parse_file
+    """The triples of the ontology files, as parsed (pyoxigraph terms).
 
-    return tuple(t for path in ontology_paths() for t in parse_file(path))
+    Parsed here with pyoxigraph itself, not through the read stage: this registry is the bottom
+    layer and imports no stage (the shipped Turtle needs no error positions nor JSON-LD context).
+    """
+    import pyoxigraph as ox
+
+    return tuple(
+        ox.Triple(q.subject, q.predicate, q.object)
+        for path in ontology_paths()
+        for q in ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    )
 
 
 def shape_paths() -> list[Path]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import pyoxigraph as ox
@@ -62,6 +62,43 @@ def to_ox(node: rdflib.term.Node) -> OxTerm:
 def nt(node: rdflib.term.Node) -> str:
     """N-Triples text of an rdflib term, as pyoxigraph writes it."""
     return str(to_ox(node))
+
+
+def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
+    """pyoxigraph triples as an rdflib Graph with every literal exactly as it is.
+
+    For the libraries that need rdflib (pySHACL, the spreadsheet exporter). rdflib's parsers
+    normalise lexical forms (``"1.5E3"^^xsd:double`` becomes ``"1500.0"``); building the terms
+    directly keeps them.
+    """
+    graph = rdflib.Graph()
+    for prefix, namespace in _PREFIXES.items():
+        graph.bind(prefix, namespace)
+    with quiet_rdflib():
+        for triple in triples:
+            graph.add(
+                (
+                    to_rdflib(triple.subject),
+                    rdflib.URIRef(triple.predicate.value),
+                    to_rdflib(triple.object),
+                )
+            )
+    return graph
+
+
+def ox_triples(graph: rdflib.Graph) -> list[ox.Triple]:
+    """The triples of an rdflib graph as pyoxigraph triples, lexical forms as they are."""
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]  # type: ignore[arg-type]
+
+
+_PREFIXES = {
+    "sel": "https://w3id.org/selaras/ontology#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "org": "http://www.w3.org/ns/org#",
+}
 
 
 def is_lang_string(term: ox.Literal) -> bool:

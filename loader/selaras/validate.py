@@ -1,20 +1,26 @@
-"""Validate stage: a Dataset checked against the KMK 467 shapes and a regulation profile.
+"""Validate stage: a Dataset checked against SHACL shapes, the KMK 467 ones or any others.
 
-The shapes (``shapes/*.ttl``) are SHACL; the numbers they enforce come from the profile, which
-is added to the data graph together with the ontology before validation, so the shapes can
-read it. Two engines run the same shapes:
+By default the shapes are the built-in KMK 467 ones (``shapes/*.ttl``); the numbers they enforce
+come from the regulation profile, which is added to the data graph together with the ontology
+for the check, so the shapes can read it. With ``shapes=`` any SHACL shapes files run against
+any data, nothing added. Three engine choices (:mod:`selaras.shacl_sparql.fallback`):
 
-* ``sparql`` (default): each shape compiled to SPARQL and run once over the whole pyoxigraph
-  store (:mod:`selaras.shacl_sparql`). Fast enough for the whole ministry.
+* ``auto`` (default): each shape compiled to SPARQL and run once over the whole pyoxigraph store
+  (:mod:`selaras.shacl_sparql`); a shape the compiler does not cover runs with pySHACL, and the
+  report says which (:attr:`ValidationReport.fallbacks`).
+* ``sparql``: the SPARQL engine only; a shape it cannot compile is a ShapeError.
 * ``pyshacl``: stock pySHACL on an rdflib graph. The reference the tests compare against.
 
-Both return the same :class:`ValidationReport`, a value that renderers only format.
+All return the same :class:`ValidationReport`, a value that renderers only format. Values in
+results are the literals as the input wrote them (:mod:`selaras.shacl_sparql.written`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,44 +29,32 @@ from typing import Literal
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.namespace import RDF, SH
 
 from selaras import resources
-from selaras.namespace import SEL
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset, parse_file
-from selaras.terms import nt, quiet_rdflib, to_rdflib
+from selaras.rules import Rule, generic_messages, generic_rule, rules
+from selaras.shacl_sparql.fallback import EngineRun, Fallback, run_engines
+from selaras.shacl_sparql.fallback import run_pyshacl as _run_pyshacl
+from selaras.shacl_sparql.results import RawResult
+from selaras.shacl_sparql.written import WrittenForms
+from selaras.terms import quiet_rdflib, to_rdflib
 
-Engine = Literal["sparql", "pyshacl"]
-ENGINES: tuple[Engine, ...] = ("sparql", "pyshacl")
-Severity = Literal["Violation", "Warning", "Info"]
+Engine = Literal["auto", "sparql", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("auto", "sparql", "pyshacl")
+Severity = str
 SEVERITY_ORDER: dict[str, int] = {"Violation": 0, "Warning": 1, "Info": 2}
 
-
-@dataclass(frozen=True)
-class RawResult:
-    """One SHACL result as an engine found it, before context is added (terms in N-Triples)."""
-
-    focus: str
-    shape: str
-    severity: str
-    path: str | None
-    value: str | None
-
-    def sort_key(self) -> tuple[str, str, str, str, str]:
-        return (self.shape, self.focus, self.severity, self.path or "", self.value or "")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """What a shape says about itself: its stable id, clause and messages."""
-
-    rule_id: str
-    severity: Severity
-    clause: str
-    message_id: str
-    message_en: str
-    description: str
+__all__ = [
+    "ENGINES",
+    "EngineRun",
+    "Fallback",
+    "RawResult",
+    "Rule",
+    "ValidationReport",
+    "rules",
+    "validate",
+]
 
 
 @dataclass(frozen=True)
@@ -83,12 +77,16 @@ class ValidationResult:
     message_en: str
     #: The sh:sourceShape (N-Triples), for the sh:ValidationReport renderers.
     shape: str = ""
+    #: The result as terms (focus, shape, severity IRI, path structure, value as written), for
+    #: the sh:ValidationReport writers.
+    raw: RawResult | None = field(default=None, compare=False)
 
     def message(self, lang: str) -> str:
         return self.message_id if lang == "id" else self.message_en
 
     def sort_key(self) -> tuple[int, str, str, str, str]:
-        return (SEVERITY_ORDER[self.severity], self.rule_id, self.focus, self.path, self.value)
+        order = SEVERITY_ORDER.get(self.severity, len(SEVERITY_ORDER))
+        return (order, self.rule_id, self.focus, self.path, self.value)
 
 
 @dataclass(frozen=True)
@@ -134,6 +132,10 @@ class ValidationReport:
     rules: tuple[Rule, ...] = field(default=())
     #: When the validation ran: ISO 8601, UTC (``SOURCE_DATE_EPOCH`` fixes it).
     created: str = ""
+    #: Shapes with targets that pySHACL ran because the SPARQL engine does not compile them.
+    fallbacks: tuple[Fallback, ...] = ()
+    #: The shapes files given with ``shapes=`` (empty: the built-in KMK 467 shapes).
+    shapes: tuple[str, ...] = ()
     violations: int = field(init=False)
     warnings: int = field(init=False)
     infos: int = field(init=False)
@@ -148,10 +150,18 @@ class ValidationReport:
         counts = {s: sum(1 for r in self.results if r.severity == s) for s in SEVERITY_ORDER}
         object.__setattr__(self, "violations", counts["Violation"])
         object.__setattr__(self, "warnings", counts["Warning"])
-        object.__setattr__(self, "infos", counts["Info"])
+        # sh:Info and any severity of the shapes' own: reported, never failing
+        object.__setattr__(
+            self, "infos", len(self.results) - counts["Violation"] - counts["Warning"]
+        )
         object.__setattr__(self, "conforms", counts["Violation"] == 0)
         object.__setattr__(self, "by_rule", _summarise_rules(self.results, self.rules))
         object.__setattr__(self, "by_unit", _summarise_units(self.results))
+
+    @property
+    def shacl_conforms(self) -> bool:
+        """SHACL's ``sh:conforms``: no result at all, of any severity."""
+        return not self.results
 
     def count(self, severity: Severity) -> int:
         return {"Violation": self.violations, "Warning": self.warnings, "Info": self.infos}[
@@ -230,105 +240,90 @@ def timestamp() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def shapes_graph() -> rdflib.Graph:
-    """All shape files as one rdflib graph."""
+def shapes_graph(paths: Sequence[Path | str] = ()) -> rdflib.Graph:
+    """The shapes as one rdflib graph: the files ``paths``, or the built-in KMK 467 shapes.
+
+    Files are parsed by pyoxigraph (InputError naming file, line and column on bad syntax).
+    """
     graph = rdflib.Graph()
-    for path in resources.shape_paths():
-        graph.parse(path, format="turtle")
+    if not paths:
+        for shape_file in resources.shape_paths():
+            graph.parse(shape_file, format="turtle")
+        return graph
+    for path in paths:
+        with quiet_rdflib():
+            graph.addN(
+                (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), graph)
+                for t in parse_file(Path(path))
+            )
+        _bind_prefixes(graph, Path(path))
     return graph
 
 
-def rules(shapes: rdflib.Graph) -> dict[str, Rule]:
-    """Rule metadata keyed by the N-Triples form of every shape that can produce a result.
-
-    A property shape without its own ``sel:ruleId`` inherits the one of the node shape that
-    holds it.
-    """
-    found: dict[str, Rule] = {}
-
-    def describe(shape: rdflib.term.Node, inherit: Rule | None) -> Rule | None:
-        rule_id = shapes.value(shape, SEL.ruleId)
-        if rule_id is None:
-            return inherit
-        severity = shapes.value(shape, SH.severity) or SH.Violation
-        messages = {
-            m.language: str(m)
-            for m in shapes.objects(shape, SH.message)
-            if isinstance(m, rdflib.Literal)
-        }
-        return Rule(
-            rule_id=str(rule_id),
-            severity=str(severity).rsplit("#", 1)[-1],  # type: ignore[arg-type]
-            clause=str(shapes.value(shape, SEL.clause) or ""),
-            message_id=messages.get("id", messages.get("en", "")),
-            message_en=messages.get("en", messages.get("id", "")),
-            description=str(shapes.value(shape, rdflib.RDFS.comment) or ""),
-        )
-
-    node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
-    for node_shape in sorted(node_shapes, key=str):
-        rule = describe(node_shape, None)
-        if rule is not None:
-            found[node_shape.n3()] = rule
-        for prop in shapes.objects(node_shape, SH.property):
-            prop_rule = describe(prop, rule)
-            if prop_rule is not None:
-                found[_shape_key(shapes, prop)] = prop_rule
-        for constraint in shapes.objects(node_shape, SH.sparql):
-            if rule is not None:
-                found[_shape_key(shapes, constraint)] = rule
-    return found
+def _bind_prefixes(graph: rdflib.Graph, path: Path) -> None:
+    """The file's own @prefix lines, so that messages name IRIs the way its author does."""
+    if path.suffix.lower() != ".ttl":
+        return
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for prefix, namespace in _PREFIX_LINE.findall(text):
+        graph.bind(prefix, namespace, override=False)
 
 
-def _shape_key(shapes: rdflib.Graph, node: rdflib.term.Node) -> str:
-    """A stable key for a shape; blank property shapes are keyed by their path and parent."""
-    if isinstance(node, rdflib.BNode):
-        raise ValueError(
-            "every property shape and SPARQL constraint in shapes/ must have an IRI "
-            f"(found a blank node with {sorted(str(p) for p in shapes.predicates(node))})"
-        )
-    return node.n3()
+_PREFIX_LINE = re.compile(r"^\s*@?prefix\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
 
 
 def validate(
     dataset: Dataset,
     *,
     profile: str = resources.DEFAULT_PROFILE,
-    engine: Engine = "sparql",
+    engine: Engine = "auto",
+    shapes: Sequence[Path | str] = (),
     progress: Progress = SILENT,
 ) -> ValidationReport:
-    """Check ``dataset`` against the shapes under regulation profile ``profile``.
+    """Check ``dataset`` against the KMK 467 shapes under regulation profile ``profile``, or,
+    with ``shapes``, against those SHACL files (no profile, no ontology added).
 
-    Raises :class:`~selaras.errors.UnknownNameError` for an unknown profile or engine.
+    Result values are the dataset's literals as parsed (the store keeps some in canonical
+    form; :class:`~selaras.shacl_sparql.written.WrittenForms` maps them back).
+
+    Raises :class:`~selaras.errors.UnknownNameError` for an unknown profile or engine,
+    :class:`~selaras.errors.InputError` for a shapes file that does not parse,
+    :class:`~selaras.errors.ShapeError` for a malformed shape (or, with ``engine="sparql"``, one
+    the SPARQL engine does not compile).
     """
     from selaras.errors import UnknownNameError
 
     if engine not in ENGINES:
         raise UnknownNameError("engine", engine, ENGINES)
-    profile_file = resources.profile_path(profile)
-    shapes = shapes_graph()
-    rule_index = rules(shapes)
-
+    graph = shapes_graph(shapes)
+    if shapes:
+        extra: list[ox.Triple] = []
+        rule_index = rules(graph, strict=False)
+    else:
+        profile_file = resources.profile_path(profile)
+        extra = [*resources.ontology_triples(), *parse_file(Path(profile_file))]
+        rule_index = rules(graph)
     triples = len(dataset)
-    extra = [*resources.ontology_triples(), *parse_file(Path(profile_file))]
     with progress.task(f"Validating ({engine})", total=None), _added(dataset.store, extra):
-        if engine == "pyshacl":
-            raw = run_pyshacl(dataset.store, shapes)
-        else:
-            from selaras.shacl_sparql import validate_store
-
-            raw = validate_store(dataset.store, shapes)
-        results = _with_context(dataset.store, sorted(set(raw), key=RawResult.sort_key), rule_index)
+        run = run_engines(dataset.store, graph, engine)
+        results = _with_context(
+            dataset.store, run.results, rule_index, graph, WrittenForms.of(dataset.triples())
+        )
     return ValidationReport(
         results=tuple(sorted(results, key=ValidationResult.sort_key)),
-        profile=profile,
-        engine=engine,
+        profile=profile if not shapes else "",
+        engine=run.engine,
         sources=tuple(str(s) for s in dataset.sources),
         triples=triples,
         rules=tuple(
             sorted({r.rule_id: r for r in rule_index.values()}.values(), key=lambda r: r.rule_id)
         ),
         created=timestamp(),
+        fallbacks=run.fallbacks,
+        shapes=tuple(str(p) for p in shapes),
     )
 
 
@@ -354,54 +349,8 @@ def _added(store: ox.Store, triples: Iterable[ox.Triple]) -> Iterator[None]:
 
 
 def run_pyshacl(store: ox.Store, shapes: rdflib.Graph) -> list[RawResult]:
-    import pyshacl
-
-    # Terms keep their blank node ids and lexical forms, so both engines name them alike.
-    data = rdflib.Graph()
-    with quiet_rdflib():
-        data.addN(
-            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), data)
-            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        )
-        _conforms, report, _text = pyshacl.validate(
-            data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
-        )
-    if not isinstance(report, rdflib.Graph):  # pySHACL refused a shape: it says why
-        from selaras.errors import ShapeError
-
-        raise ShapeError("(pySHACL)", str(report).strip().splitlines()[-1] if report else "")
-    raw: list[RawResult] = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        path = report.value(result, SH.resultPath)
-        value = report.value(result, SH.value)
-        raw.append(
-            RawResult(
-                focus=_n3(report.value(result, SH.focusNode)),
-                shape=_n3(report.value(result, SH.sourceShape)),
-                severity=str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1],
-                path=_path_text(report, path) if path is not None else None,
-                value=_n3(value) if value is not None else None,
-            )
-        )
-    return raw
-
-
-def _n3(node: rdflib.term.Node | None) -> str:
-    assert node is not None
-    return nt(node)
-
-
-def _path_text(graph: rdflib.Graph, path: rdflib.term.Node) -> str:
-    """SHACL path as SPARQL property-path text: <p>, ^<p>, <p>/<q>."""
-    if isinstance(path, rdflib.URIRef):
-        return nt(path)
-    inverse = graph.value(path, SH.inversePath)
-    if inverse is not None:
-        return "^" + _path_text(graph, inverse)
-    if graph.value(path, RDF.first) is not None:
-        items = list(rdflib.collection.Collection(graph, path))
-        return "/".join(_path_text(graph, item) for item in items)
-    return path.n3()
+    """Stock pySHACL's results (the reference engine)."""
+    return _run_pyshacl(store, shapes)
 
 
 _CONTEXT_QUERY = """
@@ -425,15 +374,20 @@ SELECT ?node ?type ?code ?label ?unitCode ?unitLabel ?level WHERE {
 
 
 def _with_context(
-    store: ox.Store, raw: Iterable[RawResult], rule_index: dict[str, Rule]
+    store: ox.Store,
+    raw: Iterable[RawResult],
+    rule_index: dict[str, Rule],
+    shapes: rdflib.Graph,
+    written: WrittenForms,
 ) -> list[ValidationResult]:
-    """Results with the code, label, type, unit and level of their focus node.
+    """Results with the code, label, type, unit and level of their focus node, rule and
+    messages, and the value as written.
 
     ``store`` holds the data and the ontology (for rdfs:subClassOf).
     """
-    raw = list(raw)
+    raw = [_as_written(r, written) for r in raw]
     context: dict[str, dict[str, str]] = {}
-    focus_nodes = sorted({r.focus for r in raw if not r.focus.startswith("_:")})
+    focus_nodes = sorted({str(r.focus) for r in raw if not isinstance(r.focus, ox.BlankNode)})
     for start in range(0, len(focus_nodes), 500):
         chunk = focus_nodes[start : start + 500]
         solutions = store.query(_CONTEXT_QUERY % " ".join(chunk))
@@ -451,28 +405,50 @@ def _with_context(
                             continue
                     entry[key] = value
     out: list[ValidationResult] = []
+    generic: dict[object, Rule] = {}  # rules of shapes without sel:ruleId, made once each
     for r in raw:
-        rule = rule_index.get(r.shape)
+        rule = rule_index.get(str(r.shape))
+        message_id = message_en = ""
         if rule is None:
-            raise ValueError(f"shape {r.shape} produced a result but has no sel:ruleId")
-        ctx = context.get(r.focus, {})
+            if r.shape not in generic:
+                generic[r.shape] = generic_rule(shapes, r)
+            rule = generic[r.shape]
+            message_id, message_en = generic_messages(shapes, r)
+        ctx = context.get(str(r.focus), {})
         out.append(
             ValidationResult(
                 rule_id=rule.rule_id,
-                severity=r.severity,  # type: ignore[arg-type]
+                severity=r.severity_name,
                 clause=rule.clause,
-                focus=r.focus[1:-1] if r.focus.startswith("<") else r.focus,
+                focus=r.focus.value if isinstance(r.focus, ox.NamedNode) else str(r.focus),
                 focus_code=ctx.get("code", ""),
                 focus_label=ctx.get("label", ""),
                 focus_type=ctx.get("type", ""),
                 unit_code=ctx.get("unitCode", ""),
                 unit_label=ctx.get("unitLabel", ""),
                 level=ctx.get("level", ""),
-                path=r.path or "",
-                value=r.value or "",
-                message_id=rule.message_id,
-                message_en=rule.message_en,
-                shape=r.shape,
+                path=r.path.sparql() if r.path else "",
+                value=str(r.value) if r.value is not None else "",
+                message_id=message_id or rule.message_id,
+                message_en=message_en or rule.message_en,
+                shape=str(r.shape),
+                raw=r,
             )
         )
     return out
+
+
+def _as_written(r: RawResult, written: WrittenForms) -> RawResult:
+    """``r`` with its focus node and value as the input wrote them."""
+    if not isinstance(r.value, ox.Literal) and not isinstance(r.focus, ox.Literal):
+        return r
+    predicate = r.path.predicate if r.path is not None else None
+    focus = written.restore(r.focus, None, r.focus)
+    value = r.value
+    if value is not None:
+        value = (
+            focus
+            if r.path is None and value == r.focus
+            else written.restore(r.focus, predicate, value)
+        )
+    return dataclasses.replace(r, focus=focus, value=value)

@@ -1,9 +1,9 @@
 // name: misaligned
-// description: SS whose cascading breaks a rule of KMK 467, one row per SS and reason.
-// column code: string -- code of the SS
+// description: SS and IKU whose cascading breaks a rule of KMK 467, one row per SS or IKU and reason.
+// column code: string -- code of the SS or IKU
 // column unit: string? -- code of the unit (or staff position) it belongs to
-// column source: string? -- code of the SS it cascades from (empty for origin-without-map)
-// column reason: string -- cross-branch, perspective-lowered, direct-to-many, year-mismatch, origin-without-map or cycle
+// column source: string? -- code of the SS or IKU it cascades from (empty for origin-without-map)
+// column reason: string -- cross-branch, perspective-lowered, direct-to-many, year-mismatch, origin-without-map, cycle, iku-cross-branch, iku-not-following-ss or full-cascade-changed
 // order: code, reason, source
 //
 // Reasons (and the rule each one is the analysis of):
@@ -18,6 +18,14 @@
 //   origin-without-map  it cascades from nothing and its unit holds no strategy map
 //                                                                       SS-ORIGIN
 //   cycle               it lies on a cycle of CASCADES_FROM             SS-CASCADE-CYCLE
+//   iku-cross-branch    an IKU whose source IKU belongs to a unit that is not an ancestor of
+//                       its own unit                                    IKU-CASCADE-ANCESTOR
+//   iku-not-following-ss  an IKU none of whose SS descends (CASCADES_FROM, one or more steps)
+//                       from an SS its source IKU measures              IKU-FOLLOWS-SS
+//   full-cascade-changed  an IKU cascaded fully whose name (same language, ignoring case and
+//                       spaces, tabs, line breaks), polarity, unit of measure (ignoring case) or
+//                       numeric target of a period both have differs from its source's
+//                                                                       IKU-FULL-SAME
 // The two walks (PART_OF up, CASCADES_FROM round a cycle) are not bounded on purpose: they only
 // ask whether a node is reachable, each unit has one parent and each SS one source in a sound
 // cascade (so each walk is a chain), and a path never repeats a relationship. Separate MATCH
@@ -55,6 +63,36 @@ CALL () {
   MATCH (s:SS)-[:CASCADES_FROM]->(src:SS)
   WHERE EXISTS { MATCH (src)-[:CASCADES_FROM*0..]->(s) }
   RETURN s, src, 'cycle' AS reason
+  UNION
+  MATCH (s:IKU)-[:CASCADES_FROM]->(src)
+  MATCH (s)-[:BELONGS_TO]->(u)
+  MATCH (src)-[:BELONGS_TO]->(su)
+  WHERE NOT EXISTS { MATCH (u)-[:PART_OF*1..]->(su) }
+  RETURN s, src, 'iku-cross-branch' AS reason
+  UNION
+  MATCH (s:IKU)-[:CASCADES_FROM]->(src)
+  WHERE EXISTS { MATCH (s)-[:MEASURES]->() } AND EXISTS { MATCH (src)-[:MEASURES]->() }
+    AND NOT EXISTS {
+      MATCH (s)-[:MEASURES]->(objective)-[:CASCADES_FROM*1..]->(sourceObjective)
+      WHERE EXISTS { MATCH (src)-[:MEASURES]->(sourceObjective) }
+    }
+  RETURN s, src, 'iku-not-following-ss' AS reason
+  UNION
+  MATCH (s:IKU)-[:CASCADING]->(:CascadingType {notation: 'full'})
+  MATCH (s)-[:CASCADES_FROM]->(src)
+  WHERE any(key IN keys(s) WHERE (key = 'label' OR key STARTS WITH 'label_')
+          AND NOT key IN ['label_lexical', 'label_datatype'] AND src[key] IS NOT NULL
+          AND toLower(replace(replace(replace(replace(s[key], ' ', ''), '\t', ''), '\n', ''), '\r', ''))
+            <> toLower(replace(replace(replace(replace(src[key], ' ', ''), '\t', ''), '\n', ''), '\r', '')))
+    OR EXISTS { MATCH (s)-[:POLARITY]->(p), (src)-[:POLARITY]->(q) WHERE p <> q }
+    OR (s.measureUnit IS NOT NULL AND src.measureUnit IS NOT NULL
+        AND toLower(s.measureUnit) <> toLower(src.measureUnit))
+    OR EXISTS {
+      MATCH (s)-[:HAS_TARGET]->(t), (src)-[:HAS_TARGET]->(st)
+      WHERE t.period = st.period AND t.target IS :: INTEGER | FLOAT
+        AND st.target IS :: INTEGER | FLOAT AND t.target <> st.target
+    }
+  RETURN s, src, 'full-cascade-changed' AS reason
 }
 OPTIONAL MATCH (s)-[:BELONGS_TO]->(owner)
 RETURN DISTINCT s.code AS code, owner.code AS unit, src.code AS source, reason

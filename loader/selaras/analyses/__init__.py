@@ -4,7 +4,8 @@ One module per step::
 
     catalog   the analyses and what their file headers declare (parameters, columns, order)
     sparql    embedded engine: SPARQL on the dataset's pyoxigraph store (no server)
-    cypher    Neo4j engine: Cypher on what ``selaras load`` wrote
+    (Neo4j: Cypher on what ``selaras load`` wrote is :mod:`selaras.neo4j.analyses`, so that
+    Neo4j code lives only under ``selaras.neo4j``)
     result    QueryResult: typed values, deterministic order (the same on both engines)
     render    table, CSV, JSON
 
@@ -23,11 +24,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from selaras.analyses.catalog import Analysis, Column, Parameter, Value, analyses, analysis
 from selaras.analyses.render import FORMATS, render
 from selaras.analyses.result import QueryResult, make_result
-from selaras.errors import DatasetError, SelarasError, UnknownNameError
+from selaras.errors import DatasetError, SelarasError, SettingError, UnknownNameError
 
 if TYPE_CHECKING:
     import neo4j
 
+    from selaras.publish.http import StoreSettings
     from selaras.read import Dataset
 
 Engine = Literal["embedded", "neo4j"]
@@ -39,6 +41,7 @@ __all__ = [
     "Analysis",
     "Column",
     "Engine",
+    "MissingParameterError",
     "Parameter",
     "QueryResult",
     "analyses",
@@ -49,10 +52,22 @@ __all__ = [
 ]
 
 
+class MissingParameterError(SettingError):
+    """An analysis run without a parameter it requires (``analysis``, ``parameter`` name it)."""
+
+    def __init__(self, analysis: str, parameter: str, description: str) -> None:
+        self.analysis = analysis
+        self.parameter = parameter
+        self.description = description
+        super().__init__(f"analysis {analysis!r} needs the parameter {parameter!r} ({description})")
+        self.about("params")
+
+
 def resolve_params(found: Analysis, params: Mapping[str, object]) -> dict[str, Value]:
     """Every parameter of ``found`` with its value: given ones converted to the declared type,
     the rest their defaults. Raises UnknownNameError for a parameter the analysis does not have
-    and SelarasError for a missing required one or a value of the wrong type."""
+    MissingParameterError for a missing required one and SelarasError for a value of the wrong
+    type."""
     valid = [p.name for p in found.parameters]
     for key in params:
         if key not in valid:
@@ -62,10 +77,7 @@ def resolve_params(found: Analysis, params: Mapping[str, object]) -> dict[str, V
         raw = params.get(parameter.name)
         if raw is None:
             if parameter.required:
-                raise SelarasError(
-                    f"analysis {found.name!r} needs --param {parameter.name}=... "
-                    f"({parameter.description})"
-                )
+                raise MissingParameterError(found.name, parameter.name, parameter.description)
             values[parameter.name] = parameter.default
         elif parameter.type == "integer":
             try:
@@ -87,6 +99,8 @@ def run_analysis(
     dataset: Dataset | None = None,
     driver: neo4j.Driver | None = None,
     database: str = "neo4j",
+    endpoint: StoreSettings | None = None,
+    graph: str | None = None,
 ) -> QueryResult:
     """Run analysis ``name`` and return its typed, sorted rows.
 
@@ -95,13 +109,22 @@ def run_analysis(
     ``driver`` on ``database``. A code parameter naming no node of its kinds gives an empty
     result and a warning. Raises UnknownNameError for an unknown analysis, engine or parameter,
     SelarasError for a missing or malformed parameter, DatasetError when the engine's input is
-    missing, Neo4jError when Neo4j fails.
+    missing, Neo4jError when Neo4j fails. With ``endpoint`` the SPARQL file runs on that SPARQL
+    1.1 Protocol endpoint instead (``graph`` as its default graph; StoreError when it fails).
     """
     found = analysis(name)
     if engine not in ENGINES:
         raise UnknownNameError("engine", engine, ENGINES)
     values = resolve_params(found, params or {})
     warnings: list[str] = []
+    if endpoint is not None:
+        from selaras.analyses import endpoint as remote
+
+        for parameter, code in _codes(found, values):
+            if not remote.code_exists(endpoint, code, parameter.kinds, graph=graph):
+                warnings.append(_unknown_code(parameter, code))
+        rows: Sequence[Sequence[Any]] = remote.run(found, endpoint, values, graph=graph)
+        return make_result(found, engine="endpoint", params=values, rows=rows, warnings=warnings)
     if engine == "embedded":
         from selaras.analyses import sparql
 
@@ -112,9 +135,9 @@ def run_analysis(
         for parameter, code in _codes(found, values):
             if not sparql.code_exists(dataset, code, parameter.kinds):
                 warnings.append(_unknown_code(parameter, code))
-        rows: Sequence[Sequence[Any]] = sparql.run(found, dataset, values)
+        rows = sparql.run(found, dataset, values)
     else:
-        from selaras.analyses import cypher
+        from selaras.neo4j import analyses as cypher
 
         if driver is None:
             raise DatasetError("the neo4j engine needs a driver (selaras.neo4j.connect)")

@@ -62,32 +62,28 @@ def export(
         (output_module.check_folder if fmt == "csv" else output_module.check_file)(output)
     progress = progress_for(quiet)
     if paths:
-        from selaras.neo4j.export import rdflib_graph
-        from selaras.read import read_triples
+        from selaras.api import read_dataset
 
         if dataset is not None:
             raise click.UsageError("--dataset picks a dataset in Neo4j; leave out PATH to use it")
-        # triples as parsed: the store of read_dataset would turn "92.00"^^xsd:decimal into "92"
-        graph = rdflib_graph(read_triples(list(paths), base=base, progress=progress))
+        triples = list(read_dataset(list(paths), base=base, progress=progress).triples())
     else:
-        from selaras.neo4j import connect, export_graph
+        from selaras.api import export_dataset
 
-        with connect(neo4j_settings) as driver:
-            graph = export_graph(
-                driver, database=neo4j_settings.database, dataset=dataset, progress=progress
-            )
+        triples = export_dataset(settings=neo4j_settings, dataset=dataset, progress=progress)
     if fmt in SPREADSHEET_FORMATS:
         from selaras.spreadsheet import describe, export_spreadsheet
+        from selaras.terms import rdflib_graph
 
         assert output is not None
-        result = export_spreadsheet(graph, output, fmt=fmt)
+        result = export_spreadsheet(rdflib_graph(triples), output, fmt=fmt)
         click.echo(f"{output}: " + "\n".join(describe(result)), err=True)
         return
-    from selaras.neo4j.export import serialize
+    from selaras.api import write_rdf
+    from selaras.rdf.write import serialize
 
-    text = serialize(graph, fmt)
     if output is not None:
-        output_module.write_text(output, text)
-        click.echo(f"{output}: {len(graph):,} triples", err=True)
+        written = write_rdf(triples, output, fmt)
+        click.echo(f"{output}: {written:,} triples", err=True)
     else:
-        output_module.emit(text)
+        output_module.emit(serialize(triples, fmt))

@@ -20,15 +20,14 @@ def import_command(source: Path, output: Path | None, base: str | None) -> None:
     Every problem is listed as `sheet!cell: problem` and nothing is written (exit 2).
     Data that imports but breaks the regulation is for `selaras validate` to report.
     """
-    from selaras.spreadsheet import import_spreadsheet
+    from selaras.api import import_spreadsheet, write_rdf
+    from selaras.rdf.write import serialize
 
     if output is not None:
         output_module.check_file(output)
-    graph = import_spreadsheet(source, base=base)
-    graph.bind("sel", "https://w3id.org/selaras/ontology#")
-    text = graph.serialize(format="turtle")
+    triples = import_spreadsheet(source, base=base)
     if output is None:
-        output_module.emit(text)
+        output_module.emit(serialize(triples, "ttl"))
     else:
-        output_module.write_text(output, text)
-        click.echo(f"{output}: {len(graph)} triples", err=True)
+        written = write_rdf(triples, output, "ttl")
+        click.echo(f"{output}: {written} triples", err=True)

@@ -74,43 +74,35 @@ def load(
     Loading is idempotent: running it again, also after an interrupted load, gives the same
     graph. Exit 2 when Neo4j cannot be reached or refuses the credentials.
     """
-    from selaras.neo4j import connect, load_triples
-    from selaras.read import expand_paths, read_dataset, read_triples
-    from selaras.terms import quiet_rdflib
-    from selaras.validate import validate as run_validation
+    from selaras.api import read_dataset
+    from selaras.errors import NotConformingError
+    from selaras.neo4j import connect, load_dataset
+    from selaras.read import expand_paths
 
     progress = progress_for(quiet)
     expand_paths(list(paths))  # a missing input is an error before anything else
     name = dataset_name or default_dataset_name(paths)
     with connect(neo4j_settings) as driver:
-        if not allow_invalid:
-            dataset = read_dataset(list(paths), base=base, progress=progress)
-            with quiet_rdflib():
-                report = run_validation(
-                    dataset,
-                    profile=profile,
-                    engine=engine,  # type: ignore[arg-type]
-                    progress=progress,
-                )
-            del dataset
-            if not report.conforms:
-                shown = " ".join(str(p) for p in paths)
-                click.echo(
-                    f"selaras: load refused: {name} has {report.count('Violation')} violations "
-                    f"and {report.count('Warning')} warnings; nothing written. See "
-                    f"`selaras validate {shown}` for the report, or load anyway with "
-                    "--allow-invalid.",
-                    err=True,
-                )
-                sys.exit(1)
-        # the triples as parsed, not the validated store: it canonicalises "92.00" to "92"
-        summary = load_triples(
-            driver,
-            read_triples(list(paths), base=base, progress=progress),
-            name=name,
-            database=neo4j_settings.database,
-            replace=replace,
-            batch_size=batch_size,
-            progress=progress,
-        )
+        dataset = read_dataset(list(paths), base=base, progress=progress)
+        try:
+            summary = load_dataset(
+                driver,
+                dataset,
+                name=name,
+                database=neo4j_settings.database,
+                validate=not allow_invalid,
+                profile=profile,
+                engine=engine,  # type: ignore[arg-type]
+                replace=replace,
+                batch_size=batch_size,
+                progress=progress,
+            )
+        except NotConformingError as exc:
+            shown = " ".join(str(p) for p in paths)
+            click.echo(
+                f"selaras: load refused: {exc}. See `selaras validate {shown}` for the report, "
+                "or load anyway with --allow-invalid.",
+                err=True,
+            )
+            sys.exit(exc.exit_code)
     click.echo(summary.text())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from selaras import resources
+from selaras.errors import SelarasError
 from selaras.report import LANGUAGES
 from selaras.validate import ENGINES
 
@@ -21,6 +22,33 @@ if TYPE_CHECKING:
     from selaras.progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: The option of the command line for each setting a library error may name
+#: (:attr:`selaras.errors.SelarasError.settings`).
+OPTION_FOR_SETTING = {
+    "base": "--base",
+    "uri": "--uri",
+    "user": "--user",
+    "password": "--password",
+    "database": "--database",
+    "params": "--param",
+    "profile": "--profile",
+    "staff": "--staff",
+    "eselon_one": "--eselon-one",
+    "defect_rate": "--defects",
+    "period": "--period",
+    "unit": "--unit",
+}
+
+
+def error_text(exc: SelarasError) -> str:
+    """The message of ``exc`` with the options that would fix it, e.g. ``(option --base)``."""
+    options = [OPTION_FOR_SETTING[s] for s in exc.settings if s in OPTION_FOR_SETTING]
+    if not options:
+        return str(exc)
+    plural = "s" if len(options) > 1 else ""
+    return f"{exc} (option{plural} {' and '.join(options)})"
+
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 
@@ -40,9 +68,11 @@ base_option = click.option(
 engine_option = click.option(
     "--engine",
     type=click.Choice(ENGINES),
-    default="sparql",
+    default="auto",
     show_default=True,
-    help="SHACL engine: sparql (fast) or pyshacl (the slow reference; same results).",
+    help="SHACL engine: auto (the SPARQL engine; a shape it cannot compile runs with pySHACL, "
+    "and the report says so), sparql (only the SPARQL engine: refuses such a shape), or "
+    "pyshacl (the slow reference; same results).",
 )
 
 lang_option = click.option(

@@ -10,6 +10,7 @@ import click
 from selaras import analyses
 from selaras import output as output_module
 from selaras.commands.options import base_option, neo4j_options, progress_for, quiet_option
+from selaras.errors import SelarasError
 
 if TYPE_CHECKING:
     from selaras.neo4j import Neo4jSettings
@@ -51,6 +52,18 @@ if TYPE_CHECKING:
     help="--engine neo4j only: analyse only this loaded dataset (its nodes as `export "
     "--dataset` reads them; see docs/neo4j.md) [default: the whole graph].",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Run the SPARQL file on this SPARQL 1.1 endpoint (e.g. Fuseki's "
+    "http://127.0.0.1:3030/selaras/sparql) instead; credentials from SELARAS_STORE_USER and "
+    "SELARAS_STORE_PASSWORD.",
+)
+@click.option(
+    "--graph",
+    metavar="IRI",
+    help="With --endpoint: the named graph to query (what `selaras publish --to` wrote).",
+)
 @base_option
 @neo4j_options
 @quiet_option
@@ -63,15 +76,54 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     output: Path | None,
+    endpoint: str | None,
+    graph: str | None,
     base: str | None,
     neo4j_settings: Neo4jSettings,
     quiet: bool,
 ) -> None:
-    """Run the analysis NAME on PATH (embedded engine) or on Neo4j (--engine neo4j).
+    """Run the analysis NAME on PATH (embedded engine), on Neo4j (--engine neo4j) or on a
+    SPARQL endpoint (--endpoint URL).
 
     `selaras query --list` lists the analyses. An unknown analysis or parameter exits 2 with the
     valid names; an unknown code in a code parameter gives an empty result and a warning.
     """
+    try:
+        _query(
+            name,
+            paths,
+            list_analyses,
+            engine,
+            params,
+            fmt,
+            output,
+            dataset_name,
+            endpoint,
+            graph,
+            base,
+            neo4j_settings,
+            quiet,
+        )
+    except analyses.MissingParameterError as exc:
+        message = f"analysis {exc.analysis!r} needs --param {exc.parameter}=... ({exc.description})"
+        raise SelarasError(message) from exc
+
+
+def _query(
+    name: str | None,
+    paths: tuple[Path, ...],
+    list_analyses: bool,
+    engine: str,
+    params: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    dataset_name: str | None,
+    endpoint: str | None,
+    graph: str | None,
+    base: str | None,
+    neo4j_settings: Neo4jSettings,
+    quiet: bool,
+) -> None:
     if list_analyses:
         for found in analyses.analyses():
             click.echo(f"{found.name}: {found.description}")
@@ -92,38 +144,40 @@ def query(
         if not sep or not key:
             raise click.UsageError(f"--param takes KEY=VALUE, not {item!r}")
         values[key.strip()] = value
-    if engine == "neo4j":
+    if endpoint is not None:
+        if paths:
+            raise click.UsageError("--endpoint queries the SPARQL server: give no PATH")
+        from selaras.publish.http import StoreSettings
+
+        settings = StoreSettings.from_env(endpoint)
+        with progress.task(f"Running {name} on {endpoint}"):
+            result = analyses.run_analysis(name, params=values, endpoint=settings, graph=graph)
+    elif engine == "neo4j":
         if paths:
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
-        from selaras.neo4j import connect
+        from selaras.api import run_query
 
-        with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
-            if dataset_name is not None:  # one dataset: selaras.neo4j.subset says what that is
-                from selaras.neo4j.subset import dataset_subset
+        if dataset_name is not None:  # one dataset: selaras.neo4j.subset says what that is
+            from selaras.neo4j import connect
+            from selaras.neo4j.subset import dataset_subset
 
+            with connect(neo4j_settings) as driver, progress.task(f"Running {name} on Neo4j"):
                 subset = dataset_subset(driver, name=dataset_name, database=neo4j_settings.database)
-                result = analyses.run_analysis(
-                    name, engine="embedded", params=values, dataset=subset
-                )
-            else:
-                result = analyses.run_analysis(
-                    name,
-                    engine="neo4j",
-                    params=values,
-                    driver=driver,
-                    database=neo4j_settings.database,
-                )
+                result = run_query(name, store="embedded", dataset=subset, params=values)
+        else:
+            with progress.task(f"Running {name} on Neo4j"):
+                result = run_query(name, store="neo4j", settings=neo4j_settings, params=values)
     else:
         if not paths:
             raise click.UsageError("the embedded engine reads PATH: give RDF files or folders")
         if dataset_name is not None:
             raise click.UsageError("--dataset picks a dataset in Neo4j: use it with --engine neo4j")
-        from selaras.read import read_dataset
+        from selaras.api import read_dataset, run_query
 
         analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
         dataset = read_dataset(list(paths), base=base, progress=progress)
         with progress.task(f"Running {name}"):
-            result = analyses.run_analysis(name, engine="embedded", params=values, dataset=dataset)
+            result = run_query(name, store="embedded", dataset=dataset, params=values)
     for warning in result.warnings:
         click.echo(f"selaras: warning: {output_module.printable(warning)}", err=True)
     if fmt == "xlsx":

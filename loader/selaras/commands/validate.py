@@ -37,6 +37,14 @@ from selaras.report import FORMATS
 )
 @lang_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "--shapes",
+    "shapes",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Validate against these SHACL shapes files (repeatable) instead of the built-in KMK 467 "
+    "shapes and profile: any SHACL, any data.",
+)
 @engine_option
 @base_option
 @quiet_option
@@ -47,26 +55,53 @@ def validate(
     output: Path | None,
     lang: str,
     strict: bool,
+    shapes: tuple[Path, ...],
     engine: str,
     base: str | None,
     quiet: bool,
 ) -> None:
-    """Check cascades (RDF files, folders, spreadsheets) against the KMK 467 shapes.
+    """Check cascades (RDF files, folders, spreadsheets) against the KMK 467 shapes, or any
+    data against any SHACL shapes (--shapes).
 
     Exit 0 when the data conforms, 1 when violations are found (warnings too with --strict),
-    2 for bad input (missing or malformed file, empty dataset, unknown profile or format).
+    2 for bad input (missing or malformed file, empty dataset, unknown profile or format, a
+    malformed shape, or with --engine sparql a shape that engine does not compile).
     """
-    from selaras.read import read_dataset
+    from selaras.api import read_dataset, validate_dataset
     from selaras.report import render
-    from selaras.validate import validate as run_validation
 
     resources.profile_path(profile)  # an unknown profile fails before any reading
+    source = click.get_current_context().get_parameter_source("profile")
+    if shapes and source is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError(
+            "--profile sets the numbers of the built-in shapes: not with --shapes"
+        )
     if output is not None:
         output_module.check_file(output)
     progress = progress_for(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
-    report = run_validation(dataset, profile=profile, engine=engine, progress=progress)  # type: ignore[arg-type]
-    text = render(report, fmt=fmt, lang=lang)
+    report = validate_dataset(
+        dataset,
+        profile=profile,
+        engine=engine,  # type: ignore[arg-type]
+        shapes=list(shapes),
+        progress=progress,
+    )
+    for fallback in report.fallbacks:  # said even with -q: it changes what ran
+        click.echo(
+            f"selaras: note: shape {fallback.shape} runs with pySHACL: {fallback.reason}",
+            err=True,
+        )
+    maps = []
+    if fmt == "html":  # the strategy maps of the units with results
+        from selaras.draw.report import report_maps
+        from selaras.errors import SelarasError
+
+        try:
+            maps = report_maps(dataset, report, lang=lang)
+        except SelarasError as exc:  # Graphviz missing: the report without its maps
+            click.echo(f"selaras: warning: no strategy maps in the report: {exc}", err=True)
+    text = render(report, fmt=fmt, lang=lang, maps=maps)
     if output is not None:
         output_module.write_text(output, text)
         click.echo(

@@ -26,9 +26,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from selaras.errors import SettingError, UnknownNameError
 from selaras.generate import vocab
 from selaras.generate.build import Builder
-from selaras.generate.defects import RULE_IDS, Planter, focus_of
+from selaras.generate.defects import PLANTERS, RULE_IDS, Planter, focus_of
 from selaras.generate.model import LEVELS, Model
 from selaras.generate.write import ntriples_chunks, turtle_chunks
 from selaras.memory import paused_gc
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
     import rdflib
 
-    from selaras.read import Dataset
+    from selaras.rdf.dataset import Dataset
 
 __all__ = [
     "ESELON_ONE_CODES",
@@ -49,6 +50,8 @@ __all__ = [
 
 #: Codes of the Eselon I units the generator knows, in the order it builds them.
 ESELON_ONE_CODES: tuple[str, ...] = tuple(e.code for e in vocab.ESELON_ONE)
+#: how often a small cascade is built again when some rule found no place for its defect
+ATTEMPTS = 4
 MANIFEST_HEADER = ("rule_id", "focus", "focus_code")
 
 
@@ -126,18 +129,10 @@ class GeneratedCascade:
         ]
 
     def to_dataset(self) -> Dataset:
-        """The cascade in a pyoxigraph-backed :class:`~selaras.read.Dataset`."""
-        import pyoxigraph as ox
+        """The cascade as a :class:`~selaras.read.Dataset` (its triples as parsed)."""
+        from selaras.rdf.dataset import Dataset
 
-        from selaras.read import Dataset
-
-        dataset = Dataset()
-        dataset.store.bulk_load(
-            self.ntriples().encode("utf-8"),
-            format=ox.RdfFormat.N_TRIPLES,
-            to_graph=ox.DefaultGraph(),
-        )
-        return dataset
+        return Dataset(self.triples())
 
 
 def _write_chunks(chunks: Iterator[str], handle: IO[str]) -> None:
@@ -167,35 +162,52 @@ def generate_cascade(
     ``defect_rate`` in [0, 1]: the share of eligible nodes to break for every rule (at least
     one per rule where the cascade has a candidate). ``eselon_one``: codes of the Eselon I
     units to include (see :data:`ESELON_ONE_CODES`), all twelve by default; a smaller ministry
-    keeps test cascades small. Raises ValueError for fewer staff than Eselon I units, an
-    unknown code, or a rate outside [0, 1].
+    keeps test cascades small. Raises UnknownNameError for an unknown code and SettingError for
+    fewer staff than Eselon I units or a rate outside [0, 1] (both are ValueErrors too).
     """
     if eselon_one is not None:
         unknown = sorted(set(eselon_one) - set(ESELON_ONE_CODES))
-        if unknown or not eselon_one:
-            raise ValueError(
-                f"unknown Eselon I code(s) {unknown}; valid: {', '.join(ESELON_ONE_CODES)}"
+        if unknown:
+            raise UnknownNameError("Eselon I unit", unknown[0], ESELON_ONE_CODES).about(
+                "eselon_one"
             )
+        if not eselon_one:
+            raise SettingError("eselon_one names no Eselon I unit").about("eselon_one")
     fewest = len(ESELON_ONE_CODES) if eselon_one is None else len(set(eselon_one))
     if staff < fewest:
-        raise ValueError(f"staff must be at least {fewest} (one per Eselon I unit)")
+        raise SettingError(
+            f"staff must be at least {fewest}: at least one staff position per Eselon I unit"
+        ).about("staff")
     if not 0.0 <= defect_rate <= 1.0:
-        raise ValueError("defect_rate must be between 0 and 1")
+        raise SettingError("defect_rate must be between 0 and 1").about("defect_rate")
     with paused_gc():
-        builder = Builder(
-            staff=staff, rng=random.Random(f"selaras-{seed}"), year=year, eselon_one=eselon_one
-        )
-        model = builder.build()
-        manifest: list[ManifestEntry] = []
-        planted: dict[str, int] = {}
-        if defect_rate > 0:
+        first: tuple[str, ...] = ()
+        for _attempt in range(ATTEMPTS):
+            builder = Builder(
+                staff=staff,
+                rng=random.Random(f"selaras-{seed}"),
+                year=year,
+                eselon_one=eselon_one,
+                realised=random.Random(f"selaras-realised-{seed}"),
+            )
+            model = builder.build()
+            manifest: list[ManifestEntry] = []
+            planted: dict[str, int] = {}
+            if defect_rate == 0:
+                break
             rng = random.Random(f"selaras-defects-{seed}")
-            planter = Planter(model, builder, rng, defect_rate)
+            planter = Planter(model, builder, rng, defect_rate, planters=PLANTERS, first=first)
             planter.run()
             planted = dict(planter.planted)
             manifest = sorted(
                 {ManifestEntry(rule, *focus_of((rule, node))) for rule, node in planter.findings}
             )
+            # In a small cascade the rules compete for few units, and one may find no place
+            # left: build the same cascade again with those rules planted first.
+            missed = tuple(r for r, n in sorted(planted.items()) if n == 0)
+            if not missed or set(missed) <= set(first):
+                break
+            first = (*first, *(r for r in missed if r not in first))
     return GeneratedCascade(model=model, manifest=manifest, stats=_stats(model), planted=planted)
 
 

@@ -16,11 +16,11 @@ forbidden quality, no activity-only objective at map holders) so the result conf
 
 from __future__ import annotations
 
-import calendar
 import random
 from collections.abc import Sequence
 
 from selaras.generate import vocab
+from selaras.generate.measures import Measures
 from selaras.generate.model import (
     FIVE,
     FOUR,
@@ -29,38 +29,15 @@ from selaras.generate.model import (
     THREE,
     TWO,
     WIDE,
-    Contract,
     Direction,
-    Indicator,
-    Initiative,
     Model,
     Objective,
-    Risk,
-    Target,
     Unit,
 )
 
 #: Staff of the whole ministry; regional networks are scaled against it.
 FULL_STAFF = 80_000
 MAX_WORDS = 12
-#: (validity, control) pairs allowed everywhere, with weights; map holders also exclude
-#: activity-high (profile kmk-467-2014).
-QUALITIES: tuple[tuple[str, str, int], ...] = (
-    ("Exact", "Moderate", 3),
-    ("Exact", "Low", 1),
-    ("Proxy", "High", 2),
-    ("Proxy", "Moderate", 3),
-    ("Proxy", "Low", 1),
-    ("Activity", "Moderate", 1),
-    ("Activity", "High", 1),
-)
-
-
-def contract_limit(unit: Unit) -> int:
-    """Most indicators in the unit's contract under profile kmk-467-2014."""
-    if unit.has_map and unit.rank in (ONE, TWO, THREE):
-        return 25 if unit.rank == ONE else 20
-    return 10
 
 
 def compose(noun: str, scope: str, adjective: str) -> str:
@@ -99,8 +76,8 @@ def _clamp(value: float, low: int, high: int) -> int:
     return max(low, min(high, round(value)))
 
 
-class Builder:
-    """Builds one :class:`Model`; all randomness comes from ``rng``."""
+class Builder(Measures):
+    """Builds one :class:`Model` from ``rng``; realised values come from ``realised``."""
 
     def __init__(
         self,
@@ -109,12 +86,16 @@ class Builder:
         rng: random.Random,
         year: int,
         eselon_one: Sequence[str] | None = None,
+        realised: random.Random,
     ) -> None:
         self.staff = staff
         self.chosen = [
             i for i, e in enumerate(vocab.ESELON_ONE) if eselon_one is None or e.code in eselon_one
         ]
         self.rng = rng
+        # Realised values draw from their own stream, so adding or changing realisations never
+        # moves the rest of the cascade (nor the defects planted into it).
+        self.realised = realised
         self.year = str(year)
         self.units: list[Unit] = []
         self._eselon = -1
@@ -167,6 +148,7 @@ class Builder:
         self._ministry_objectives(ministry)
         for unit in self.units:
             self._distribute(unit)
+        self._lone_partials_are_full()
         return model
 
     def _eselon_one(self, unit: Unit, spec: vocab.EselonOne, budget: int, total: float) -> None:
@@ -312,14 +294,36 @@ class Builder:
             ministry.directions.append(
                 Direction(f"{code}-MISI-{i}", f"{code}-MISI-{i}", "Mission", text, ministry)
             )
+        vision = ministry.directions[0]
+        missions = ministry.directions[1:]
+        for mission in missions:
+            mission.realises.append(vision)
         goals = [
             Direction(f"{code}-TUJUAN-{i}", f"{code}-TUJUAN-{i}", "Goal", text, ministry)
             for i, text in enumerate(vocab.GOALS, 1)
         ]
+        # goal i realises the mission of the same place (the lists are paraphrases side by side)
+        for i, aim in enumerate(goals):
+            aim.realises.append(missions[min(i + 1, len(missions) - 1)])
+        # one sasaran per goal: the goal's condition for the planning period (KMK 467: sasaran
+        # make a goal reachable; the ministry's SS are formulated from them)
+        sasaran = [
+            Direction(
+                f"{code}-SASARAN-{i}",
+                f"{code}-SASARAN-{i}",
+                "Sasaran",
+                f"{aim.text} pada periode {self.year}",
+                ministry,
+                [aim],
+            )
+            for i, aim in enumerate(goals, 1)
+        ]
         ministry.directions.extend(goals)
+        ministry.directions.extend(sasaran)
         for perspective, noun, adjective, goal, _indicator in vocab.MINISTRY_OBJECTIVES:
             objective = self._objective(ministry, noun, "", adjective, perspective)
             objective.goals.append(goals[goal])
+            objective.sasaran.append(sasaran[goal])
         self._finish(ministry)
 
     def _objective(
@@ -416,213 +420,3 @@ class Builder:
             noun = rng.choice(fresh)
             used.add(noun)
             self._objective(unit, noun, "", rng.choice(vocab.ADJECTIVES), perspective)
-
-    # --- indicators, initiatives, risks, contract ---------------------------------------------
-
-    def _finish(self, unit: Unit) -> None:
-        rng = self.rng
-        order = {id(o): i for i, o in enumerate(unit.objectives)}
-        unit.objectives.sort(key=lambda o: (o.perspective or 0, order[id(o)]))
-        for n, objective in enumerate(unit.objectives, 1):
-            objective.key = objective.code = f"{unit.key}-SS{n:02d}"
-        if unit.has_map:
-            self._causes(unit)
-        self._indicators(unit)
-        if unit.has_map:
-            for objective in unit.objectives:
-                if rng.random() < 0.3:
-                    description = rng.choice(vocab.RISKS).format(n=objective.noun.lower())
-                    objective.risks.append(Risk(f"{objective.key}-R1", objective, description))
-            count = 0
-            for indicator in unit.indicators:
-                if indicator.sub_of is None and rng.random() < 0.2:
-                    count += 1
-                    month = rng.randint(3, 12)
-                    day = calendar.monthrange(int(self.year), month)[1]
-                    noun = indicator.measures[0].noun.lower()
-                    initiative = Initiative(
-                        key=f"{unit.key}-IS{count:02d}",
-                        code=f"{unit.key}-IS{count:02d}",
-                        label=rng.choice(vocab.INITIATIVES).format(n=noun),
-                        drives=[indicator],
-                        unit=unit,
-                        deadline=f"{self.year}-{month:02d}-{day:02d}",
-                        status=rng.choice(vocab.INITIATIVE_STATUS),
-                    )
-                    unit.initiatives.append(initiative)
-                    indicator.initiatives.append(initiative)
-        unit.contract = Contract(unit, self.year)
-
-    def _causes(self, unit: Unit) -> None:
-        by_perspective: dict[int, list[Objective]] = {}
-        for objective in unit.objectives:
-            by_perspective.setdefault(objective.perspective or 0, []).append(objective)
-        for objective in unit.objectives:
-            rank = objective.perspective or 0
-            for higher in range(rank - 1, 0, -1):
-                effects = by_perspective.get(higher)
-                if effects:
-                    count = 2 if len(effects) > 1 and self.rng.random() < 0.2 else 1
-                    objective.causes.extend(self.rng.sample(effects, count))
-                    break
-
-    def _indicator_counts(self, unit: Unit) -> list[int]:
-        rng = self.rng
-        n = len(unit.objectives)
-        if unit.rank == WIDE:
-            return [1] * n
-        if unit.has_map:
-            weights = (0.4, 0.4, 0.2) if unit.rank == ONE else (0.5, 0.35, 0.15)
-        elif unit.rank == FIVE:
-            weights = (0.9, 0.1, 0.0)
-        else:
-            weights = (0.7, 0.3, 0.0)
-        counts = [rng.choices((1, 2, 3), weights)[0] for _ in range(n)]
-        limit = contract_limit(unit) - (2 if unit.rank == ONE else 0)
-        while sum(counts) > limit and max(counts) > 1:
-            counts[counts.index(max(counts))] -= 1
-        return counts
-
-    def _indicators(self, unit: Unit) -> None:
-        rng = self.rng
-        counts = self._indicator_counts(unit)
-        for n, (objective, count) in enumerate(zip(unit.objectives, counts, strict=True), 1):
-            for j in range(count):
-                key = f"{unit.key}-IKU{n:02d}{'abc'[j]}"
-                sources = (
-                    []
-                    if objective.source is None
-                    else [k for k in objective.source.indicators if k.sub_of is None]
-                )
-                if unit.rank == WIDE:
-                    indicator = self._ministry_indicator(unit, objective, key)
-                elif j == 0 and sources:
-                    indicator = self._cascaded_indicator(unit, objective, key, rng.choice(sources))
-                else:
-                    indicator = self._own_indicator(unit, objective, key)
-                indicator.validity, indicator.control = self._quality(
-                    unit, activity=j > 0 or not unit.has_map
-                )
-                indicator.targets = self._targets(indicator)
-        if unit.rank in (WIDE, ONE):
-            self._sub_indicators(unit)
-
-    def _base_indicator(self, unit: Unit, objective: Objective, key: str, label: str) -> Indicator:
-        indicator = Indicator(
-            key=key,
-            code=key,
-            owner=unit,
-            label=label,
-            measures=[objective],
-            unit=unit,
-            year=self.year,
-            measure_unit=None,
-            polarity=None,
-            consolidation=None,
-            validity=None,
-            control=None,
-        )
-        objective.indicators.append(indicator)
-        unit.indicators.append(indicator)
-        return indicator
-
-    def _ministry_indicator(self, unit: Unit, objective: Objective, key: str) -> Indicator:
-        spec = next(s for s in vocab.MINISTRY_OBJECTIVES if s[1] == objective.noun)[4]
-        name, measure, polarity, consolidation, target = spec
-        indicator = self._base_indicator(unit, objective, key, name)
-        indicator.measure_unit, indicator.polarity = measure, polarity
-        indicator.consolidation, indicator.yearly = consolidation, target
-        indicator.cascading = "NonCascading"
-        return indicator
-
-    def _own_indicator(self, unit: Unit, objective: Objective, key: str) -> Indicator:
-        rng = self.rng
-        template, measure, polarity, consolidations, (low, high) = rng.choice(
-            vocab.INDICATOR_TEMPLATES
-        )
-        label = template.format(n=objective.noun.lower())
-        if any(k.label == label for k in objective.indicators):
-            label = f"{label} {objective.scope}".strip() + " (lanjutan)"
-        indicator = self._base_indicator(unit, objective, key, label)
-        indicator.measure_unit, indicator.polarity = measure, polarity
-        indicator.consolidation = rng.choice(consolidations)
-        value = rng.uniform(low, high)
-        indicator.yearly = round(value) if measure == "dokumen" else round(value, 2)
-        indicator.cascading = "NonCascading"
-        return indicator
-
-    def _cascaded_indicator(
-        self, unit: Unit, objective: Objective, key: str, source: Indicator
-    ) -> Indicator:
-        indicator = self._base_indicator(unit, objective, key, source.label)
-        indicator.measure_unit, indicator.polarity = source.measure_unit, source.polarity
-        indicator.consolidation = source.consolidation
-        full = objective.cascading == "DirectCascading" or self.rng.random() < 0.3
-        indicator.cascading = "FullCascading" if full else "PartialCascading"
-        indicator.yearly = source.yearly
-        if not full:
-            factor = self.rng.uniform(0.95, 1.05)
-            indicator.yearly = round(source.yearly * factor, 2)
-            if indicator.measure_unit == "dokumen":
-                indicator.yearly = max(1.0, round(source.yearly / 2))
-        indicator.source = source
-        source.receivers.append(indicator)
-        return indicator
-
-    def _sub_indicators(self, unit: Unit) -> None:
-        rng = self.rng
-        limit = contract_limit(unit)
-        if unit.rank == WIDE:
-            wanted = 1
-            parents = [k for k in unit.indicators if k.label == "Indeks Reformasi Birokrasi"]
-        else:
-            wanted = rng.randint(0, 2)
-            parents = [k for k in unit.indicators if len(k.measures[0].indicators) < 3]
-        for parent in rng.sample(parents, min(wanted, len(parents))):
-            objective = parent.measures[0]
-            if len(objective.indicators) >= 3 or len(unit.indicators) >= limit:
-                continue
-            letter = "abc"[len(objective.indicators)]
-            key = f"{parent.key[:-1]}{letter}"
-            if unit.rank == WIDE:
-                label, measure, target = vocab.MINISTRY_SUB_INDICATOR
-            else:
-                label, measure, target = f"{parent.label} (sub-IKU)", "persen", 90.0
-            sub = self._base_indicator(unit, objective, key, label)
-            sub.measure_unit, sub.polarity, sub.consolidation = measure, "Maximize", "LastValue"
-            sub.yearly, sub.cascading, sub.sub_of = target, "NonCascading", parent
-            sub.validity, sub.control = "Proxy", "Moderate"
-            sub.targets = self._targets(sub)
-            parent.subs.append(sub)
-
-    def _quality(self, unit: Unit, *, activity: bool) -> tuple[str, str]:
-        choices = [
-            q
-            for q in QUALITIES
-            if (activity or q[0] != "Activity")
-            and not (unit.has_map and q[:2] == ("Activity", "High"))
-        ]
-        validity, control, _weight = self.rng.choices(choices, [q[2] for q in choices])[0]
-        return validity, control
-
-    def _targets(self, indicator: Indicator) -> list[Target]:
-        rng = self.rng
-        year = self.year
-        yearly = indicator.yearly
-        if indicator.consolidation == "Sum":
-            shares = (0.2, 0.25, 0.25, 0.3)
-            quarters = [yearly * s for s in shares[:3]]
-            quarters.append(yearly - sum(round(q, 2) for q in quarters))
-        elif indicator.consolidation == "Average":
-            quarters = [yearly] * 4
-        else:
-            quarters = [yearly * f for f in (0.7, 0.8, 0.9, 1.0)]
-        targets = [Target(year, year, f"{yearly:.2f}")]
-        for q, value in enumerate(quarters, 1):
-            realisation = None
-            if q < 4:
-                realisation = f"{value * rng.uniform(0.9, 1.12):.2f}"
-            targets.append(
-                Target(f"{year}-Q{q}", f"{year}-Q{q}", f"{value:.2f}", "decimal", realisation)
-            )
-        return targets

@@ -126,6 +126,7 @@ class Objective:
     receivers: list[Objective] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     goals: list[Direction] = field(default_factory=list)
+    sasaran: list[Direction] = field(default_factory=list)  # sel:formulatedFrom
     causes: list[Objective] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
 
@@ -146,6 +147,7 @@ class Objective:
         if self.perspective is not None:
             out.append(("sel:perspective", f"sel:{PERSPECTIVES[self.perspective - 1]}"))
         out.extend(("sel:supportsGoal", g.iri) for g in self.goals)
+        out.extend(("sel:formulatedFrom", s.iri) for s in self.sasaran)
         if self.source is not None:
             out.append(("sel:cascadesFrom", self.source.iri))
         if self.cascading is not None:
@@ -263,6 +265,7 @@ class Contract:
     year: str
     holder: bool = True
     has_year: bool = True
+    kind: str | None = None  # MinisterCommitment | ViceMinisterContract | OfficialContract
 
     @property
     def iri(self) -> str:
@@ -274,6 +277,8 @@ class Contract:
             out.append(("sel:holder", self.owner.iri))
         if self.has_year:
             out.append(("sel:year", typed(self.year, "gYear")))
+        if self.kind is not None:
+            out.append(("sel:contractKind", f"sel:{self.kind}"))
         out.extend(("sel:includes", o.iri) for o in self.owner.objectives)
         out.extend(("sel:includes", k.iri) for k in self.owner.indicators)
         return out
@@ -301,21 +306,24 @@ class Risk:
 class Direction:
     key: str
     code: str
-    kind: str  # Vision | Mission | Goal
+    kind: str  # Vision | Mission | Goal | Sasaran
     text: str
     unit: Unit
+    realises: list[Direction] = field(default_factory=list)
 
     @property
     def iri(self) -> str:
         return iri(f"direction/{self.key}")
 
     def pairs(self) -> Pairs:
-        return [
+        out: Pairs = [
             ("a", f"sel:{self.kind}"),
             ("sel:belongsTo", self.unit.iri),
             ("sel:code", literal(self.code)),
             ("sel:text", literal(self.text, "id")),
         ]
+        out.extend(("sel:realises", d.iri) for d in self.realises)
+        return out
 
 
 @dataclass

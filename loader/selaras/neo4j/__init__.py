@@ -7,8 +7,10 @@ One module per step::
     mapping   the RDF -> property-graph rules, derived from ontology/*.ttl (sel:graphName)
     values    literals <-> property values (datatypes, language tags, exact lexical forms)
     rows      triples -> node rows for ``UNWIND $rows`` batches
-    load      schema, batched idempotent writes, --replace
-    export    a dataset's nodes -> rdflib.Graph
+    load      the gate (validate, refuse what does not conform), schema, batched
+              idempotent writes, replacing a dataset
+    export    a dataset's nodes -> pyoxigraph triples, literals as loaded
+    analyses  the Cypher files of the named analyses, run on what a load wrote
 
 The contract is ``docs/graph-mapping.md``; how to use it is ``docs/neo4j.md``. Importing this
 package does not import the driver's ``neo4j`` package under another name: the driver stays

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import neo4j
 import neo4j.exceptions as nx
 
-from selaras import __version__
+from selaras._version import __version__
 from selaras.errors import Neo4jError
 
 # The driver logs connection trouble as warnings; the errors below say it in one line instead
@@ -32,8 +32,7 @@ DEFAULT_DATABASE = "neo4j"
 #: Bolt URI schemes: bolt (one server), neo4j (routing: clusters, Aura); +s / +ssc for TLS.
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 START_HINT = (
-    "start the local server with `scripts/neo4j-local start`, or set NEO4J_URI (or --uri) "
-    "to a running server"
+    "start the local server with `scripts/neo4j-local start`, or set NEO4J_URI to a running server"
 )
 
 
@@ -111,28 +110,28 @@ def _translate(exc: Exception, settings: Neo4jSettings, *, working: bool = False
     if isinstance(exc, nx.AuthError):
         return Neo4jError(
             f"{where} refused the credentials of user {settings.user!r}; set NEO4J_USER and "
-            "NEO4J_PASSWORD (or --user and --password)"
-        )
+            "NEO4J_PASSWORD"
+        ).about("user", "password")
     if isinstance(exc, nx.ConfigurationError | ValueError):
         return Neo4jError(
             f"cannot use NEO4J_URI {settings.shown_uri!r}: {_first_line(exc)}; use for example "
             "bolt://127.0.0.1:7687, neo4j://host:7687 (cluster) or neo4j+s://ID.databases."
             "neo4j.io (Aura)"
-        )
+        ).about("uri")
     if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired):
         if working:
             return Neo4jError(
                 f"lost the connection to {where} ({_first_line(exc)}); when it is back, run "
                 "the same command again: a load cut short is completed by loading again"
             )
-        return Neo4jError(f"cannot reach {where} ({_first_line(exc)}); {START_HINT}")
+        return Neo4jError(f"cannot reach {where} ({_first_line(exc)}); {START_HINT}").about("uri")
     if isinstance(exc, nx.Neo4jError):
         code = exc.code or ""
         if code.endswith("DatabaseNotFound"):
             return Neo4jError(
-                f"{where} has no database {settings.database!r}; set NEO4J_DATABASE (or "
-                "--database) to an existing one (Community Edition has only 'neo4j')"
-            )
+                f"{where} has no database {settings.database!r}; set NEO4J_DATABASE to an "
+                "existing one (Community Edition has only 'neo4j')"
+            ).about("database")
         if code.endswith("ConstraintValidationFailed"):
             return Neo4jError(
                 f"{where}: another load wrote the same nodes at the same time and this one "
@@ -167,14 +166,12 @@ def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
         raise Neo4jError(
             f"NEO4J_URI {settings.shown_uri!r} carries a user or password, which the driver "
             "does not accept in the URI (and which would show in the process list): set "
-            "NEO4J_USER and NEO4J_PASSWORD (or --user and --password) and leave them out of "
-            "the URI"
-        )
+            "NEO4J_USER and NEO4J_PASSWORD and leave them out of the URI"
+        ).about("user", "password")
     if settings.password is None:
         raise Neo4jError(
-            f"no password for Neo4j at {settings.shown_uri}: set NEO4J_PASSWORD (or "
-            "--password); see docs/neo4j.md"
-        )
+            f"no password for Neo4j at {settings.shown_uri}: set NEO4J_PASSWORD; see docs/neo4j.md"
+        ).about("password")
     scheme = settings.uri.partition("://")[0]
     if scheme not in SCHEMES or "://" not in settings.uri:
         raise translate(ValueError(f"the scheme must be one of {', '.join(SCHEMES)}"), settings)

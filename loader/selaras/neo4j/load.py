@@ -1,4 +1,7 @@
-"""Load stage: a Dataset into Neo4j, in batches, idempotently.
+"""Load stage: a Dataset into Neo4j, validated first, in batches, idempotently.
+
+:func:`load_dataset` is the stage's entry: it validates and refuses data that does not conform
+(unless told not to validate), then writes the triples exactly as parsed.
 
 Every subject becomes one ``:Resource`` node keyed by ``iri`` (uniqueness constraint). A load
 writes in two passes of batches, each batch one managed write transaction:
@@ -23,13 +26,13 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import TYPE_CHECKING, Any, LiteralString
 
 import neo4j
 import neo4j.exceptions as nx
 import pyoxigraph as ox
 
-from selaras.errors import DatasetError
+from selaras.errors import DatasetError, NotConformingError
 from selaras.memory import paused_gc
 from selaras.neo4j.mapping import (
     ONTOLOGY_DATASET,
@@ -40,7 +43,11 @@ from selaras.neo4j.mapping import (
 )
 from selaras.neo4j.rows import NodeRow, node_rows
 from selaras.progress import SILENT, Progress
-from selaras.read import Dataset
+from selaras.rdf.dataset import Dataset
+from selaras.resources import DEFAULT_PROFILE
+
+if TYPE_CHECKING:
+    from selaras.validate import Engine
 
 DEFAULT_BATCH_SIZE = 2000
 #: How often a batch is tried when a concurrent load created one of its nodes first.
@@ -366,9 +373,9 @@ def load_triples(
 ) -> LoadSummary:
     """Load ``triples`` as dataset ``name`` (nodes get ``dataset: name``); see the module doc.
 
-    Literals are stored as they come: pass triples as parsed (:func:`selaras.read.read_triples`)
-    to keep lexical forms such as ``92.00``. The ontology's concept nodes are (re)loaded first as
-    dataset ``ontology``. With ``replace`` the dataset's previous nodes are removed first.
+    Literals are stored as they come (a Dataset's triples are as parsed, so lexical forms such
+    as ``92.00`` are kept). The ontology's concept nodes are (re)loaded first as dataset
+    ``ontology``. With ``replace`` the dataset's previous nodes are removed first.
     Raises DatasetError for a reserved name or for input the mapping cannot carry (nothing is
     written then).
     """
@@ -415,11 +422,34 @@ def load_dataset(
     *,
     name: str,
     database: str,
+    validate: bool = True,
+    profile: str = DEFAULT_PROFILE,
+    engine: Engine = "sparql",
     replace: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress = SILENT,
 ) -> LoadSummary:
-    """:func:`load_triples` of a Dataset (its store has canonicalised numeric literals)."""
+    """Validate ``dataset`` against ``profile``, then load its triples as parsed (see
+    :func:`load_triples`): every literal as written, such as ``"92.00"^^xsd:decimal``.
+
+    Data that does not conform is refused: NotConformingError (exit code 1) with the counts,
+    and nothing is written. ``validate=False`` loads without validating (data known to break
+    rules, such as the defects example). Raises like :func:`load_triples` otherwise.
+    """
+    if validate:
+        from selaras.terms import quiet_rdflib
+        from selaras.validate import validate as run_validation
+
+        with quiet_rdflib():
+            report = run_validation(dataset, profile=profile, engine=engine, progress=progress)
+        dataset.release_store()  # the load needs the triples only
+        if not report.conforms:
+            raise NotConformingError(
+                f"{name} has {report.count('Violation')} violations and "
+                f"{report.count('Warning')} warnings; nothing written",
+                violations=report.count("Violation"),
+                warnings=report.count("Warning"),
+            )
     return load_triples(
         driver,
         dataset.triples(),

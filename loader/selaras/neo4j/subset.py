@@ -19,7 +19,7 @@ import neo4j
 
 from selaras.neo4j.export import export_graph
 from selaras.progress import SILENT, Progress
-from selaras.read import Dataset
+from selaras.rdf.dataset import Dataset
 
 
 def dataset_subset(
@@ -27,7 +27,4 @@ def dataset_subset(
 ) -> Dataset:
     """The triples of dataset ``name`` in Neo4j as a Dataset (see the module doc for what a
     dataset holds). Raises UnknownNameError listing the loaded datasets for an unknown name."""
-    graph = export_graph(driver, database=database, dataset=name, progress=progress)
-    subset = Dataset()
-    subset.add_rdflib(graph)
-    return subset
+    return Dataset(export_graph(driver, database=database, dataset=name, progress=progress))

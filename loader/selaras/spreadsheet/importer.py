@@ -320,6 +320,8 @@ class _Builder:
         self.base = base
         self.graph = rdflib.Graph()
         self.contracts: dict[tuple[str, str], list[URIRef]] = {}
+        #: units at Kemenkeu-Wide: their derived contract is the Minister's commitment
+        self.wide: set[str] = set()
 
     def iri(self, sheet: str, code: str) -> URIRef:
         return mint(self.base, CODE_KINDS[sheet], code)
@@ -359,6 +361,8 @@ class _Builder:
         self.add(s, SEL.code, Literal(r.get("code")))
         self.add(s, RDFS.label, self.text(r, "name"))
         self.add(s, SEL.level, self.concept("level", r, "level"))
+        if self.concept("level", r, "level") == SEL.KemenkeuWide:
+            self.wide.add(r.get("code"))
         self.add(s, SEL.unitKind, self.concept("kind", r, "unit kind"))
         self.add(s, SEL.partOf, self.ref(r, "parent", "units"))
         if r.get("strategy_map") == "yes":
@@ -433,6 +437,8 @@ class _Builder:
             self.add(contract, RDF.type, SEL.PerformanceContract)
             self.add(contract, SEL.holder, self.iri("units", unit))
             self.add(contract, SEL.year, Literal(year, datatype=XSD.gYear))
+            if unit in self.wide:  # KMK 467: Kemenkeu-Wide's contract is the Minister's commitment
+                self.add(contract, SEL.contractKind, SEL.MinisterCommitment)
             for member in members:
                 self.add(contract, SEL.includes, member)
         return self.graph

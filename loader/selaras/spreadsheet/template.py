@@ -585,7 +585,9 @@ def check_base(base: str | None) -> str:
     if base is None:
         return DEFAULT_BASE
     if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S+$", base):
-        raise InputError(f"--base {base!r} is not an absolute IRI such as {DEFAULT_BASE}")
+        raise InputError(f"the base {base!r} is not an absolute IRI such as {DEFAULT_BASE}").about(
+            "base"
+        )
     return base if base.endswith(("/", "#")) else base + "/"
 
 

@@ -1,4 +1,4 @@
-"""The Neo4j engine: an analysis's Cypher file, run as it is, parameters bound as ``$name``.
+"""The analyses on Neo4j: an analysis's Cypher file, run as it is, parameters bound as ``$name``.
 
 Reads whatever ``selaras load`` wrote to the database (every dataset in it). Runs in a managed
 read transaction (``execute_read``) on the named database, so routing drivers (clusters, Aura)

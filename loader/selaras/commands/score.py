@@ -1,0 +1,138 @@
+"""``selaras score``: capaian, SS, perspective and NKO values of every unit for one period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from selaras import resources
+from selaras.analyses import ENGINES
+from selaras.commands.options import base_option, neo4j_options, progress_for, quiet_option
+from selaras.score.render import FORMATS
+
+if TYPE_CHECKING:
+    from selaras.neo4j import Neo4jSettings
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--unit",
+    "unit",
+    is_flag=False,
+    flag_value="",
+    default="",
+    metavar="CODE",
+    help="Score only this unit (or position); --unit without CODE, or no --unit: every unit.",
+)
+@click.option(
+    "--period",
+    metavar="2025|2025-Q3|2025-07",
+    help="Reporting period: a year, a quarter or a month [default: the last quarter with a "
+    "realisation].",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="embedded",
+    show_default=True,
+    help="Store: embedded (SPARQL on PATH, no server) or neo4j (Cypher on what `selaras load` "
+    "wrote).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: aligned text; csv; json; xlsx: a sheet per unit with colours (needs -o); "
+    "html: a printable scorecard per unit.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the scores here.")
+@click.option(
+    "--profile",
+    default=resources.DEFAULT_PROFILE,
+    show_default=True,
+    help="Regulation profile whose scoring settings apply: a name from shapes/profiles/ or a "
+    "path to a profile .ttl (docs/scores.md).",
+)
+@base_option
+@neo4j_options
+@quiet_option
+def score(
+    paths: tuple[Path, ...],
+    unit: str,
+    period: str | None,
+    engine: str,
+    fmt: str,
+    output: Path | None,
+    profile: str,
+    base: str | None,
+    neo4j_settings: Neo4jSettings,
+    quiet: bool,
+) -> None:
+    """Score the IKU, SS, perspectives and NKO of every unit in PATH for one period.
+
+    Capaian by polarity, clamped and rounded as the profile says; SS, perspective and NKO values
+    with colour bands; a row without a score says why in `reason`. Formulas and settings:
+    docs/scores.md.
+    """
+    from selaras import score as scoring
+    from selaras.score.render import render
+
+    scoring.scoring_settings(profile)  # an unknown profile fails before any work
+    if period is not None:
+        scoring.check_period(period)
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    progress = progress_for(quiet)
+    if engine == "neo4j":
+        if paths:
+            raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
+        if period is None:
+            raise click.UsageError("--engine neo4j needs --period")
+        from selaras.neo4j import connect
+
+        with connect(neo4j_settings) as driver, progress.task("Scoring on Neo4j"):
+            card = scoring.score_neo4j(
+                driver,
+                period=period,
+                unit=unit or None,
+                database=neo4j_settings.database,
+                profile=profile,
+            )
+    else:
+        if not paths:
+            raise click.UsageError("the embedded store reads PATH: give RDF files or folders")
+        card = scoring.score_paths(
+            list(paths),
+            period=period,
+            unit=unit or None,
+            profile=profile,
+            base=base,
+            progress=progress,
+        )
+    for warning in card.warnings:
+        click.echo(f"selaras: warning: {warning}", err=True)
+    if fmt == "xlsx":
+        from selaras.score.workbook import to_xlsx
+
+        assert output is not None  # checked before any work
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(to_xlsx(card))
+        click.echo(f"{output}: {len(card.units)} units, period {card.period}", err=True)
+        return
+    if fmt == "html":
+        from selaras.score.html import to_html
+
+        text = to_html(card)
+    else:
+        text = render(card, fmt)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(card.units)} units, period {card.period}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))

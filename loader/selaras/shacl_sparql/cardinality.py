@@ -1,0 +1,66 @@
+"""Cardinality constraint components (SHACL 4.2): ``sh:minCount``, ``sh:maxCount``.
+
+``sh:minCount`` reads which nodes have enough values (one query for every node with the path)
+and reports the focus nodes left out, without a value; ``sh:maxCount`` groups by node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import rdflib
+from rdflib.namespace import SH
+
+from selaras.errors import ShapeError
+from selaras.shacl_sparql.compile import Shape, name, single
+from selaras.shacl_sparql.results import RawResult
+
+if TYPE_CHECKING:
+    from selaras.shacl_sparql.scope import Engine, Focus
+
+
+def count(e: Engine, shape: Shape, predicate: rdflib.URIRef) -> int:
+    """The non-negative integer value of ``predicate`` on the shape (ShapeError otherwise)."""
+    value = single(e.g, shape.node, predicate)
+    if not (
+        isinstance(value, rdflib.Literal) and isinstance(value.value, int) and value.value >= 0
+    ):
+        raise ShapeError(name(shape.node), f"{predicate.n3()} must be a non-negative integer")
+    return int(value.value)
+
+
+def _require_path(shape: Shape, what: str) -> None:
+    if shape.path is None:
+        raise ShapeError(name(shape.node), f"{what} on a node shape")
+
+
+def min_count(e: Engine, shape: Shape, focus: Focus) -> Iterable[RawResult]:
+    _require_path(shape, "sh:minCount")
+    n = count(e, shape, SH.minCount)
+    if n == 0:
+        return ()
+    pattern = e.value_pattern(shape, focus)
+    if n == 1:
+        passing = f"SELECT DISTINCT ?this WHERE {{ {pattern} }}"
+    else:
+        passing = (
+            f"SELECT ?this WHERE {{ {pattern} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) >= {n})"
+        )
+    return e.failing_focus(shape, focus, passing, "MinCount")
+
+
+def max_count(e: Engine, shape: Shape, focus: Focus) -> Iterable[RawResult]:
+    _require_path(shape, "sh:maxCount")
+    n = count(e, shape, SH.maxCount)
+    assert shape.path is not None
+    counted = "?v" if shape.path.is_simple() else "DISTINCT ?v"
+    query = (
+        f"SELECT ?this WHERE {{ {e.value_pattern(shape, focus)} }} "
+        f"GROUP BY ?this HAVING (COUNT({counted}) > {n})"
+    )
+    return (
+        shape.result(row["this"], None, "MaxCount")
+        for row in e.select(query)
+        if row["this"] in focus.nodes
+    )

@@ -1,0 +1,105 @@
+"""Values as the input wrote them, for results found in a store that canonicalises literals.
+
+The pyoxigraph store keeps numbers, booleans and dates by value: ``"05"^^xsd:integer`` comes
+back as ``"5"``, ``"1.5E3"^^xsd:double`` as ``"1500"``. A result's value must be the literal
+as written, so :meth:`WrittenForms.of` (over the dataset's triples as parsed) notes every literal of
+such a datatype whose canonical form differs (keyed by subject, predicate and the store's
+form), and :meth:`WrittenForms.restore` maps a result's value back.
+
+>>> forms = WrittenForms()
+>>> x = ox.NamedNode("urn:x")
+>>> t = ox.Triple(x, x, ox.Literal("05", datatype=ox.NamedNode(_XSD + "integer")))
+>>> _ = list(forms.collect([t]))
+>>> str(forms.restore(x, x, ox.Literal("5", datatype=ox.NamedNode(_XSD + "integer"))))
+'"05"^^<http://www.w3.org/2001/XMLSchema#integer>'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from selaras.shacl_sparql.results import OxTerm
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Datatypes whose literals the store may keep in another lexical form.
+CANONICALISED = frozenset(
+    _XSD + name
+    for name in (
+        *("integer", "decimal", "double", "float", "boolean", "long", "int", "short", "byte"),
+        *("nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "negativeInteger"),
+        *("unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"),
+        *("date", "dateTime", "dateTimeStamp", "time", "duration", "dayTimeDuration"),
+        *("yearMonthDuration", "gYear", "gYearMonth", "gMonth", "gMonthDay", "gDay"),
+    )
+)
+
+Key = tuple[OxTerm, ox.NamedNode, ox.Literal]
+
+
+class WrittenForms:
+    """Literals whose written form the store does not keep, and where they were written."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[OxTerm, ox.NamedNode, ox.Literal]] = []
+        self._by_place: dict[Key, ox.Literal] = {}
+        self._by_value: dict[ox.Literal, set[ox.Literal]] = {}
+        self._ready = True
+
+    @classmethod
+    def of(cls, triples: Iterable[ox.Triple]) -> WrittenForms:
+        """The written forms of ``triples`` (the dataset's triples as parsed)."""
+        forms = cls()
+        for _ in forms.collect(triples):
+            pass
+        return forms
+
+    def collect(self, triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+        """Pass ``triples`` through, noting the literals the store may rewrite."""
+        for triple in triples:
+            obj = triple.object
+            if isinstance(obj, ox.Literal) and obj.datatype.value in CANONICALISED:
+                self._pending.append((triple.subject, triple.predicate, obj))  # type: ignore[arg-type]
+                self._ready = False
+            yield triple
+
+    def _settle(self) -> None:
+        """Find the store's form of each pending literal (one scratch store, in bulk)."""
+        if self._ready:
+            return
+        distinct = sorted({lit for _, _, lit in self._pending}, key=str)
+        scratch = ox.Store()
+        predicate = ox.NamedNode("urn:selaras:written")
+        scratch.bulk_extend(
+            ox.Quad(ox.NamedNode(f"urn:selaras:n{i}"), predicate, lit)
+            for i, lit in enumerate(distinct)
+        )
+        canonical: dict[ox.Literal, ox.Literal] = {}
+        for quad in scratch:
+            index = int(quad.subject.value.rsplit("n", 1)[-1])
+            stored = quad.object
+            assert isinstance(stored, ox.Literal)
+            if stored != distinct[index]:
+                canonical[distinct[index]] = stored
+        for subject, pred, lit in self._pending:
+            stored = canonical.get(lit)
+            if stored is not None:
+                self._by_place.setdefault((subject, pred, stored), lit)
+                self._by_value.setdefault(stored, set()).add(lit)
+        self._pending = []
+        self._ready = True
+
+    def restore(self, subject: OxTerm, predicate: ox.NamedNode | None, value: OxTerm) -> OxTerm:
+        """The written form of ``value`` on ``subject``'s ``predicate``; with no predicate (a
+        value reached by a longer path), the written form when the data has only one for it;
+        else ``value`` itself (the store kept it as written)."""
+        if not isinstance(value, ox.Literal):
+            return value
+        self._settle()
+        if predicate is not None:
+            return self._by_place.get((subject, predicate, value), value)
+        forms = self._by_value.get(value)
+        if forms and len(forms) == 1:
+            return next(iter(forms))
+        return value

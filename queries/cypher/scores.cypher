@@ -1,0 +1,144 @@
+// name: scores
+// description: Achievement (capaian) of every IKU for a reporting period: realisation and target consolidated up to the period, capaian by polarity, clamped and rounded as the profile says.
+// param period: string = required -- reporting period: a year (2025), a quarter (2025-Q3) or a month (2025-07)
+// param unit: Unit code = null -- score only the IKU that belong to this unit (default: every unit)
+// param cap: string = "120" -- highest capaian (the profile's sel:achievementCap)
+// param floor: string = "0" -- lowest capaian (the profile's sel:achievementFloor)
+// param places: integer = 2 -- decimal places every computed value is rounded to, half away from zero (sel:scoreDecimalPlaces, 0 to 4)
+// param tolerance: string = "5" -- stabilize: deviation from the target, in percent of it, that still scores 100 (sel:stabilizeTolerance)
+// param slope: string = "1" -- stabilize: points lost per percentage point of deviation beyond the tolerance (sel:stabilizeSlope)
+// param prorate: integer = 1 -- 1: a period without targets of its own takes the annual target, prorated by months for sum IKU; 0: no target (sel:prorateAnnualTarget)
+// column code: string -- code of the IKU
+// column unit: string? -- code of the unit or position the IKU belongs to
+// column level: level? -- level of that unit
+// column ss: string? -- code of the SS the IKU measures
+// column ssIri: string? -- IRI of that SS
+// column perspective: perspective? -- perspective of that SS
+// column weight: decimal? -- weight of the IKU (sel:weight), empty when not given
+// column polarity: string? -- maximize, minimize or stabilize
+// column consolidation: string? -- sum, average or last
+// column period: string -- the reporting period
+// column target: decimal? -- target for the period (consolidated, or prorated)
+// column targetFrom: string? -- IRI of the period target whose value is the target, when it is one literal (empty when computed)
+// column realisation: decimal? -- realisation consolidated up to the period
+// column realisationFrom: string? -- IRI of the period target whose realisation is the realisation, when it is one literal
+// column capaian: decimal? -- achievement index, clamped to [floor, cap] and rounded; empty with a reason
+// column reason: string? -- why there is no capaian
+// order: unit, code, ss
+//
+// Periods: a period target counts when its sel:period is a year, quarter or month of the
+// reporting period's year ending no later than it (a quarter ends in month 3n). Realisations
+// come from the coarsest kind of period (year, then quarter, then month), no coarser than the
+// reporting period, that has any; targets from periods of the reporting period's own kind.
+// Both are consolidated by the IKU's type: sum, mean, or the value of the latest period (the
+// largest when several share it). A consolidated value (more than one literal, or prorated) is
+// rounded to `places` before capaian is computed from it. See docs/scores.md.
+
+WITH $period AS p, toFloat($cap) AS cap, toFloat($floor) AS floor,
+     toFloat($tolerance) AS tolerance, toFloat($slope) AS slope
+WITH p, cap, floor, tolerance, slope, substring(p, 0, 4) AS yr,
+     CASE WHEN size(p) = 4 THEN 1 WHEN substring(p, 4, 2) = '-Q' THEN 2 ELSE 3 END AS pRank,
+     CASE WHEN size(p) = 4 THEN 12
+          WHEN substring(p, 4, 2) = '-Q' THEN 3 * toInteger(substring(p, 6))
+          ELSE toInteger(substring(p, 5)) END AS pEnd
+MATCH (i:IKU)
+WHERE yr IN [y IN CASE WHEN i.year IS :: LIST<ANY> THEN i.year ELSE [i.year] END | toString(y)]
+OPTIONAL MATCH (i)-[:BELONGS_TO]->(u:Unit)
+WITH * WHERE $unit IS NULL OR u.code = $unit
+OPTIONAL MATCH (u)-[:AT_LEVEL]->(lv:Level)
+OPTIONAL MATCH (i)-[:MEASURES]->(s:SS)
+OPTIONAL MATCH (s)-[:IN_PERSPECTIVE]->(pp:Perspective)
+OPTIONAL MATCH (i)-[:POLARITY]->(pol:Polarity)
+OPTIONAL MATCH (i)-[:CONSOLIDATION]->(con:Consolidation)
+CALL (i, yr) {
+  OPTIONAL MATCH (i)-[:HAS_TARGET]->(t)
+  WHERE t.period IS :: STRING AND t.period =~ '[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?'
+    AND substring(t.period, 0, 4) = yr
+  RETURN collect(CASE WHEN t IS NOT NULL THEN {
+    iri: t.iri,
+    rank: CASE WHEN size(t.period) = 4 THEN 1 WHEN substring(t.period, 4, 2) = '-Q' THEN 2 ELSE 3 END,
+    end: CASE WHEN size(t.period) = 4 THEN 12
+              WHEN substring(t.period, 4, 2) = '-Q' THEN 3 * toInteger(substring(t.period, 6))
+              ELSE toInteger(substring(t.period, 5)) END,
+    target: t.target,
+    realisation: t.realisation} END) AS periods
+}
+// Realisations: the coarsest kind of period that has any, up to the reporting period.
+WITH *, [x IN periods WHERE x.rank >= pRank AND x.end <= pEnd AND x.realisation IS NOT NULL
+         | {iri: x.iri, end: x.end, v: x.realisation}] AS reported,
+        [x IN periods WHERE x.rank >= pRank AND x.end <= pEnd AND x.realisation IS NOT NULL
+         | x.rank] AS reportedRanks
+WITH *, reduce(m = 4, r IN reportedRanks | CASE WHEN r < m THEN r ELSE m END) AS rRank
+WITH *, [k IN range(0, size(reported) - 1) WHERE reportedRanks[k] = rRank | reported[k]] AS rs
+// Targets: the periods of the reporting period's own kind, up to it; else the annual target.
+WITH *, [x IN periods WHERE x.rank = pRank AND x.end <= pEnd AND x.target IS NOT NULL
+         | {iri: x.iri, end: x.end, v: x.target}] AS own,
+        [x IN periods WHERE x.rank = 1 AND x.target IS NOT NULL
+         | {iri: x.iri, end: x.end, v: x.target}] AS annual
+WITH *, CASE WHEN size(own) > 0 THEN own WHEN $prorate = 1 THEN annual ELSE [] END AS ts,
+        size(own) = 0 AND $prorate = 1 AND size(annual) > 0 AS prorated
+WITH *, size([x IN rs WHERE NOT (x.v IS :: INTEGER | FLOAT)]) > 0 AS rBad,
+        size([x IN ts WHERE NOT (x.v IS :: INTEGER | FLOAT)]) > 0 AS tBad
+// Consolidation of each list: sum, mean, or the latest (largest at the latest end).
+WITH *, CASE WHEN prorated THEN 'last' ELSE con.notation END AS tCon
+WITH *, reduce(e = 0, x IN rs | CASE WHEN x.end > e THEN x.end ELSE e END) AS rEnd,
+        reduce(e = 0, x IN ts | CASE WHEN x.end > e THEN x.end ELSE e END) AS tEnd
+WITH *, [x IN rs WHERE x.end = rEnd] AS rLast, [x IN ts WHERE x.end = tEnd] AS tLast
+WITH *,
+  CASE WHEN rBad OR size(rs) = 0 THEN null
+       WHEN con.notation = 'sum' THEN reduce(a = 0.0, x IN rs | a + x.v)
+       WHEN con.notation = 'average' THEN reduce(a = 0.0, x IN rs | a + x.v) / size(rs)
+       WHEN con.notation = 'last' THEN reduce(a = null, x IN rLast | CASE WHEN a IS NULL OR x.v > a THEN x.v ELSE a END)
+  END AS rRaw,
+  CASE WHEN size(rs) = 1 OR (con.notation = 'last' AND size(rLast) = 1) THEN rLast[0].iri END AS rFrom,
+  CASE WHEN tBad OR size(ts) = 0 THEN null
+       WHEN tCon = 'sum' THEN reduce(a = 0.0, x IN ts | a + x.v)
+       WHEN tCon = 'average' THEN reduce(a = 0.0, x IN ts | a + x.v) / size(ts)
+       WHEN tCon = 'last' THEN reduce(a = null, x IN tLast | CASE WHEN a IS NULL OR x.v > a THEN x.v ELSE a END)
+  END AS tFound,
+  CASE WHEN size(ts) = 1 OR (tCon = 'last' AND size(tLast) = 1) THEN tLast[0].iri END AS tSingle
+WITH *,
+  CASE WHEN prorated AND con.notation = 'sum' THEN tFound * pEnd / 12 ELSE tFound END AS tRaw,
+  CASE WHEN prorated AND con.notation = 'sum' AND pEnd < 12 THEN null ELSE tSingle END AS tFrom
+// Float arithmetic: each computed value is first rounded to 10 places, which removes the
+// binary noise (92.57499999999999 for 185.15 / 2), so that halves round as in exact decimals.
+WITH *,
+  CASE WHEN rFrom IS NULL THEN round(round(rRaw, 10), $places, 'HALF_UP') ELSE rRaw END AS rv,
+  CASE WHEN tFrom IS NULL THEN round(round(tRaw, 10), $places, 'HALF_UP') ELSE tRaw END AS tv
+WITH *,
+  CASE
+    WHEN pol IS NULL THEN 'no polarity'
+    WHEN con IS NULL THEN 'no consolidation type'
+    WHEN rBad THEN 'non-numeric realisation'
+    WHEN size(rs) = 0 THEN 'no realisation up to ' + p
+    WHEN tBad THEN 'non-numeric target'
+    WHEN tv IS NULL THEN 'no target for ' + p
+    WHEN tv = 0 THEN 'target is 0'
+  END AS reason
+WITH *,
+  CASE WHEN reason IS NOT NULL THEN null
+       WHEN pol.notation = 'maximize' THEN 100.0 * rv / tv
+       WHEN pol.notation = 'minimize' THEN 100.0 * (2 * tv - rv) / tv
+       WHEN pol.notation = 'stabilize' THEN
+         CASE WHEN 100.0 * abs(rv - tv) / abs(tv) <= tolerance THEN 100.0
+              ELSE 100.0 - slope * (100.0 * abs(rv - tv) / abs(tv) - tolerance) END
+  END AS raw
+RETURN i.code AS code,
+       u.code AS unit,
+       lv.notation AS level,
+       s.code AS ss,
+       s.iri AS ssIri,
+       pp.notation AS perspective,
+       CASE WHEN i.weight IS :: INTEGER | FLOAT THEN i.weight END AS weight,
+       pol.notation AS polarity,
+       con.notation AS consolidation,
+       p AS period,
+       CASE WHEN tBad THEN null ELSE tv END AS target,
+       CASE WHEN tBad THEN null ELSE tFrom END AS targetFrom,
+       CASE WHEN rBad THEN null ELSE rv END AS realisation,
+       CASE WHEN rBad THEN null ELSE rFrom END AS realisationFrom,
+       CASE WHEN raw IS NULL THEN null
+            ELSE round(CASE WHEN raw > cap THEN cap WHEN raw < floor THEN floor
+                            ELSE round(raw, 10) END, $places, 'HALF_UP') END AS capaian,
+       reason
+ORDER BY unit, code, ss
