@@ -49,7 +49,12 @@ class _Group(click.Group):
             # One line, like every other error; click's own form spans four.
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            where = f"selaras {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "selaras"
+            names = []  # the subcommand's path below the group: `selaras draw strategy-map`
+            sub = exc.ctx
+            while sub is not None and sub.parent is not None:
+                names.append(sub.info_name or "")
+                sub = sub.parent
+            where = " ".join(["selaras", *reversed(names)])
             click.echo(f"selaras: error: {exc.format_message()} (see '{where} --help')", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:

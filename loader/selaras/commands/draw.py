@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from selaras import output as output_module
 from selaras import resources
 from selaras.commands.options import (
     base_option,
@@ -31,19 +32,20 @@ output_option = click.option(
 
 def _write(svg: str, output: Path | None) -> None:
     if output is None:
-        click.echo(svg, nl=False)
+        output_module.emit(svg)
         return
     from selaras.draw import to_png
 
     data = to_png(svg) if output.suffix.lower() == ".png" else svg.encode("utf-8")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(data)
+    output_module.write_bytes(output, data)
     click.echo(f"{output}: {len(data):,} bytes", err=True)
 
 
 def _check_output(output: Path | None) -> None:
     if output is not None and output.suffix.lower() not in (".svg", ".png"):
         raise click.BadParameter("the picture must end in .svg or .png", param_hint="-o")
+    if output is not None:
+        output_module.check_file(output)
 
 
 @click.group()
@@ -208,8 +210,7 @@ def browser_style(output: Path | None) -> None:
 
     text = style()
     if output is None:
-        click.echo(text, nl=False)
+        output_module.emit(text)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output_module.write_text(output, text)
         click.echo(f"{output}: Neo4j Browser style written", err=True)

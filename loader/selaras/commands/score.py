@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from selaras import output as output_module
 from selaras import resources
 from selaras.analyses import ENGINES
 from selaras.commands.options import base_option, neo4j_options, progress_for, quiet_option
@@ -87,6 +88,8 @@ def score(
         scoring.check_period(period)
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+    if output is not None:
+        output_module.check_file(output)
     progress = progress_for(quiet)
     if engine == "neo4j":
         if paths:
@@ -115,13 +118,12 @@ def score(
             progress=progress,
         )
     for warning in card.warnings:
-        click.echo(f"selaras: warning: {warning}", err=True)
+        click.echo(f"selaras: warning: {output_module.printable(warning)}", err=True)
     if fmt == "xlsx":
         from selaras.score.workbook import to_xlsx
 
         assert output is not None  # checked before any work
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(to_xlsx(card))
+        output_module.write_bytes(output, to_xlsx(card))
         click.echo(f"{output}: {len(card.units)} units, period {card.period}", err=True)
         return
     if fmt == "html":
@@ -131,8 +133,7 @@ def score(
     else:
         text = render(card, fmt)
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        output_module.write_text(output, text)
         click.echo(f"{output}: {len(card.units)} units, period {card.period}", err=True)
     else:
-        click.echo(text, nl=not text.endswith("\n"))
+        output_module.emit(text)
