@@ -69,6 +69,31 @@ def test_every_internal_link_resolves(site: Path) -> None:
     assert not broken, broken[:10]
 
 
+def test_unit_pages_show_their_strategy_map_as_a_picture(site: Path) -> None:
+    # One picture per map-holding unit (and none elsewhere), one box per SS of the unit.
+    graph = _graph(site / "dumps" / "selaras.nt.gz")
+    sel = rdflib.Namespace(SEL)
+    holders = set(graph.objects(None, sel.mapOf))
+    units = set(graph.subjects(rdflib.RDF.type, sel.Unit))
+    assert holders and units - holders
+    prefix = "https://w3id.org/selaras/id/"
+    for unit in sorted(units):
+        page = (site / "doc" / str(unit).removeprefix(prefix)).with_suffix(".html")
+        text = page.read_text(encoding="utf-8")
+        pictures = re.findall(r'<svg [^>]*class="strategy-map".*?</svg>', text, re.S)
+        if unit not in holders:
+            assert pictures == [], page
+            continue
+        assert len(pictures) == 1, page
+        boxes = set(re.findall(r'<g class="ss [^"]*" data-code="([^"]+)"', pictures[0]))
+        ss = {
+            str(graph.value(s, sel.code))
+            for s in graph.subjects(sel.belongsTo, unit)
+            if (s, rdflib.RDF.type, sel.StrategicObjective) in graph
+        }
+        assert boxes == ss, page
+
+
 def test_every_literal_shown_is_in_the_published_graph(site: Path) -> None:
     graph = _graph(site / "dumps" / "selaras.nt.gz") + _graph(site / "dataset.nt")
     literals = {str(o) for o in graph.objects() if isinstance(o, rdflib.Literal)}

@@ -138,6 +138,49 @@ def test_html_scorecard_in_headless_chromium(tmp_path: Path) -> None:
     assert shot.stat().st_size > 20_000
 
 
+def test_html_scorecard_shows_each_map_coloured_by_its_ss_values(tmp_path: Path) -> None:
+    # Every map-holding unit's section holds its strategy map, each SS box filled by the colour
+    # band the scorecard gives that SS (boxes of one band share a fill, bands differ).
+    import re
+
+    page = tmp_path / "scores.html"
+    code, _, _ = run(
+        "score", str(KALTARA), "--period", "2025-Q2", "--format", "html", "-o", str(page)
+    )
+    assert code == 0
+    _, out, _ = run("score", str(KALTARA), "--period", "2025-Q2", "--format", "json")
+    colour = {(r["unit"], r["code"]): r["colour"] for r in json.loads(out) if r["kind"] == "SS"}
+    html = page.read_text(encoding="utf-8")
+    import rdflib
+
+    graph = rdflib.Graph()
+    for file in sorted(KALTARA.glob("*.ttl")):
+        graph.parse(file, format="turtle")
+    sel = rdflib.Namespace("https://w3id.org/selaras/ontology#")
+    holders = {str(graph.value(u, sel.code)) for u in graph.objects(None, sel.mapOf)}
+    assert len(holders) >= 3
+    seen = set()
+    for section in html.split('<section class="unit">')[1:]:
+        unit = re.search(r"<h2>([^<\s]+)", section).group(1)  # type: ignore[union-attr]
+        pictures = re.findall(r'<svg [^>]*class="strategy-map".*?</svg>', section, re.S)
+        if unit not in holders:
+            assert pictures == [], unit
+            continue
+        seen.add(unit)
+        boxes = dict(
+            re.findall(
+                r'<g class="ss [^"]*" data-code="([^"]+)">\s*<rect [^>]*fill="([^"]+)"', pictures[0]
+            )
+        )
+        mine = {c: colour[(unit, c)] for c in boxes}
+        assert set(boxes) == {c for u, c in colour if u == unit}
+        for a in boxes:
+            for b in boxes:
+                if mine[a] and mine[b]:
+                    assert (boxes[a] == boxes[b]) == (mine[a] == mine[b]), (unit, a, b)
+    assert seen == holders
+
+
 def test_demo_prints_the_kaltara_nko(tmp_path: Path) -> None:
     code, out, _ = run("demo", "-o", str(tmp_path), "-q")
     assert code == 0

@@ -100,10 +100,12 @@ def _rule_table(report: ValidationReport) -> Table:
 def _scores(out_dir: Path, console: Console, outcome: DemoOutcome, progress: Progress) -> None:
     """The NKO of the Kaltara units (positions aside) for the last reported quarter, and the
     HTML scorecard of every unit."""
-    from selaras.score import score_paths
+    from selaras.draw.scores import scorecard_maps
+    from selaras.score import score_dataset
     from selaras.score.html import to_html
 
-    card = score_paths([resources.example_path("kaltara")], progress=progress)
+    dataset = read_dataset([resources.example_path("kaltara")], progress=progress)
+    card = score_dataset(dataset, progress=progress)
     console.rule(f"[bold]NKO of the Kaltara units, {card.period} (selaras score)")
     table = Table("unit", "level", "NKO", "colour", "band")
     for unit in card.units:
@@ -118,5 +120,5 @@ def _scores(out_dir: Path, console: Console, outcome: DemoOutcome, progress: Pro
             )
     console.print(table)
     target = out_dir / "kaltara-scores.html"
-    target.write_text(to_html(card), encoding="utf-8")
+    target.write_text(to_html(card, maps=scorecard_maps(dataset, card)), encoding="utf-8")
     outcome.written.append(target)

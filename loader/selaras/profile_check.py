@@ -11,6 +11,7 @@ The bundled profiles are checked by the test suite instead.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import rdflib
@@ -35,9 +36,26 @@ def shape_path() -> Path:
     return resources.folder("shapes") / "meta" / "profile.ttl"
 
 
+def checked_profile_path(name: str) -> Path:
+    """:func:`selaras.resources.profile_path`, a user's profile file checked first (once per
+    version of the file): UnknownNameError for an unknown name, InputError for a file that is
+    not a complete profile."""
+    path = resources.profile_path(name)
+    shipped = resources.folder("shapes") / "profiles"
+    if path.resolve().parent != shipped.resolve():
+        stat = path.stat()
+        _checked(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return path
+
+
+@lru_cache(maxsize=32)
+def _checked(path: Path, _mtime: int, _size: int) -> None:
+    check_profile(path)
+
+
 def check_profile(path: Path) -> None:
     """Raise InputError unless ``path`` holds one regulation profile that fits its shape."""
-    from selaras.read import parse_file
+    from selaras.rdf.read import parse_file
 
     lines = "".join(f"{triple} .\n" for triple in parse_file(path))  # InputError: bad syntax
     graph = rdflib.Graph().parse(data=lines, format="nt")

@@ -81,12 +81,10 @@ DEFAULT_PROFILE = "kmk-467-2014"
 
 
 def profile_path(name: str) -> Path:
-    """The Turtle file of profile ``name``; a path to a ``.ttl`` file is accepted as is."""
+    """The Turtle file of profile ``name``; a path to a ``.ttl`` file is accepted as is (unchecked:
+    :func:`selaras.profile_check.checked_profile_path` checks it against its shape)."""
     candidate = Path(name)
     if candidate.suffix == ".ttl" and candidate.is_file():
-        from selaras.profile_check import check_profile
-
-        check_profile(candidate)  # a file is checked against shapes/meta/profile.ttl first
         return candidate
     path = folder("shapes") / "profiles" / f"{name}.ttl"
     if not path.is_file():

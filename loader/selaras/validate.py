@@ -31,6 +31,7 @@ import pyoxigraph as ox
 import rdflib
 
 from selaras import resources
+from selaras.profile_check import checked_profile_path
 from selaras.progress import SILENT, Progress
 from selaras.read import Dataset, parse_file
 from selaras.rules import Rule, generic_messages, generic_rule, rules
@@ -303,7 +304,7 @@ def validate(
         extra: list[ox.Triple] = []
         rule_index = rules(graph, strict=False)
     else:
-        profile_file = resources.profile_path(profile)
+        profile_file = checked_profile_path(profile)
         extra = [*resources.ontology_triples(), *parse_file(Path(profile_file))]
         rule_index = rules(graph)
     triples = len(dataset)

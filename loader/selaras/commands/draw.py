@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from selaras import output as output_module
-from selaras import resources
 from selaras.commands.options import (
     base_option,
     lang_option,
@@ -17,6 +16,7 @@ from selaras.commands.options import (
     progress_for,
     quiet_option,
 )
+from selaras.profile_check import checked_profile_path
 
 if TYPE_CHECKING:
     from selaras.draw.model import StrategyMap
@@ -92,7 +92,7 @@ def strategy_map(
     from selaras.read import read_dataset
 
     _check_output(output)
-    resources.profile_path(profile)  # an unknown profile fails before any reading
+    checked_profile_path(profile)  # an unknown or broken profile fails before any reading
     progress = progress_for(quiet)
     dataset = read_dataset(list(paths), base=base, progress=progress)
     with progress.task(f"Drawing the strategy map of {unit}"):
@@ -111,34 +111,13 @@ def _score_colours(
     """{SS code: fill} by each SS's score band in ``period``, and the legend of the bands."""
     if period is None:
         return {}, []
+    from selaras.draw.scores import score_colours
     from selaras.score import check_period, ss_bands
     from selaras.score.settings import scoring_settings
 
     check_period(period)
     bands = ss_bands(dataset, unit=picture.unit, period=period, profile=profile)
-    colours = {
-        ss.code: _tint(band.colour_code)
-        for ss in picture.objectives
-        if (band := bands.get(ss.node)) is not None and band.colour_code
-    }
-    settings = scoring_settings(profile)
-    lowest = min((b.minimum for b in settings.colour_bands if b.minimum is not None), default=0)
-    legend = [
-        (
-            _tint(band.colour_code),
-            f"{band.label_id if lang == 'id' else band.label_en} ({period}: "
-            + (f"≥ {band.minimum})" if band.minimum is not None else f"< {lowest})"),
-        )
-        for band in settings.colour_bands
-        if band.colour_code
-    ]
-    return colours, legend
-
-
-def _tint(code: str, share: float = 0.4) -> str:
-    """``code`` (#RRGGBB) mixed with white, so the box's text stays legible on it."""
-    channels = [int(code[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(255 - (255 - c) * share):02X}" for c in channels)
+    return score_colours(picture, bands, scoring_settings(profile), period, lang=lang)
 
 
 @draw.command("cascade")

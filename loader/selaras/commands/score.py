@@ -15,6 +15,8 @@ from selaras.score.render import FORMATS
 
 if TYPE_CHECKING:
     from selaras.neo4j import Neo4jSettings
+    from selaras.read import Dataset
+    from selaras.score.compute import Scorecard
 
 
 @click.command()
@@ -91,6 +93,7 @@ def score(
     if output is not None:
         output_module.check_file(output)
     progress = progress_for(quiet)
+    dataset: Dataset | None = None
     if engine == "neo4j":
         if paths:
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
@@ -109,13 +112,11 @@ def score(
     else:
         if not paths:
             raise click.UsageError("the embedded store reads PATH: give RDF files or folders")
-        card = scoring.score_paths(
-            list(paths),
-            period=period,
-            unit=unit or None,
-            profile=profile,
-            base=base,
-            progress=progress,
+        from selaras.read import read_dataset
+
+        dataset = read_dataset(list(paths), base=base, progress=progress)
+        card = scoring.score_dataset(
+            dataset, period=period, unit=unit or None, profile=profile, progress=progress
         )
     for warning in card.warnings:
         click.echo(f"selaras: warning: {output_module.printable(warning)}", err=True)
@@ -129,7 +130,7 @@ def score(
     if fmt == "html":
         from selaras.score.html import to_html
 
-        text = to_html(card)
+        text = to_html(card, maps=_maps(dataset, card) if dataset is not None else {})
     else:
         text = render(card, fmt)
     if output is not None:
@@ -137,3 +138,16 @@ def score(
         click.echo(f"{output}: {len(card.units)} units, period {card.period}", err=True)
     else:
         output_module.emit(text)
+
+
+def _maps(dataset: Dataset, card: Scorecard) -> dict[str, str]:
+    """The coloured strategy map of each map-holding unit, for the HTML scorecard (none, with
+    a warning, when Graphviz is missing)."""
+    from selaras.draw.scores import scorecard_maps
+    from selaras.errors import SelarasError
+
+    try:
+        return scorecard_maps(dataset, card)
+    except SelarasError as exc:
+        click.echo(f"selaras: warning: no strategy maps in the scorecard: {exc}", err=True)
+        return {}

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from selaras import output as output_module
-from selaras import resources
 from selaras.commands.options import (
     base_option,
     engine_option,
@@ -18,6 +17,7 @@ from selaras.commands.options import (
     progress_for,
     quiet_option,
 )
+from selaras.profile_check import checked_profile_path
 from selaras.report import FORMATS
 
 
@@ -70,7 +70,7 @@ def validate(
     from selaras.api import read_dataset, validate_dataset
     from selaras.report import render
 
-    resources.profile_path(profile)  # an unknown profile fails before any reading
+    checked_profile_path(profile)  # an unknown or broken profile fails before any reading
     source = click.get_current_context().get_parameter_source("profile")
     if shapes and source is not click.core.ParameterSource.DEFAULT:
         raise click.UsageError(

@@ -186,6 +186,7 @@ class Renderer:
 
         return {
             "map": self.value(min(maps, key=str)),
+            "picture": _map_picture(self.site, unit),
             "rows": [
                 {
                     "perspective": self.value(p),
@@ -194,6 +195,23 @@ class Renderer:
                 for p in sorted(rows, key=rank)
             ],
         }
+
+
+def _map_picture(site: Site, unit: ox.NamedNode) -> str | None:
+    """The unit's strategy map as inline SVG (selaras.draw), or None when it cannot be drawn:
+    no code, codes shared with another unit, or no Graphviz (the page then shows the table)."""
+    from selaras.errors import SelarasError
+
+    codes = site.values(unit, SEL + "code")
+    if len(codes) != 1 or not isinstance(codes[0], ox.Literal):
+        return None
+    from selaras.draw import strategy_map_svg
+
+    try:
+        svg = strategy_map_svg(site.dataset, codes[0].value, lang=site.lang)
+    except SelarasError:
+        return None
+    return svg[svg.index("<svg") :]  # inline: without the XML declaration
 
 
 def _order(value: dict[str, Any]) -> tuple[str, str]:

@@ -72,19 +72,27 @@ def _params(period: str, unit: str | None, settings: ScoringSettings) -> dict[st
 def score_dataset(
     dataset: Dataset,
     *,
-    period: str,
+    period: str | None = None,
     unit: str | None = None,
     profile: str = resources.DEFAULT_PROFILE,
+    progress: Progress = SILENT,
 ) -> Scorecard:
     """Scores on the embedded store (SPARQL); targets and realisations shown as the dataset's
     triples wrote them (:func:`lexical_forms`), not as the store keeps them ("70.00", not
-    "70")."""
+    "70"). ``period`` None: the last quarter with a realisation (:func:`last_reported_period`)."""
+    if period is None:
+        period = last_reported_period(dataset)
+        if period is None:
+            raise SelarasError("no IKU has a quarterly realisation: give the period").about(
+                "period"
+            )
     settings = scoring_settings(profile)
-    result = run_analysis("scores", dataset=dataset, params=_params(period, unit, settings))
-    known = lexical_forms(dataset.triples())
-    return build_scorecard(
-        result, settings, lexical=lambda iris: {k: v for k, v in known.items() if k[0] in iris}
-    )
+    with progress.task(f"Scoring {period}"):
+        result = run_analysis("scores", dataset=dataset, params=_params(period, unit, settings))
+        known = lexical_forms(dataset.triples())
+        return build_scorecard(
+            result, settings, lexical=lambda iris: {k: v for k, v in known.items() if k[0] in iris}
+        )
 
 
 def score_paths(
@@ -103,14 +111,7 @@ def score_paths(
     if period is not None:
         check_period(period)
     dataset = read_dataset(paths, base=base, progress=progress)
-    if period is None:
-        period = last_reported_period(dataset)
-        if period is None:
-            raise SelarasError("no IKU has a quarterly realisation: give the period").about(
-                "period"
-            )
-    with progress.task(f"Scoring {period}"):
-        return score_dataset(dataset, period=period, unit=unit, profile=profile)
+    return score_dataset(dataset, period=period, unit=unit, profile=profile, progress=progress)
 
 
 def lexical_forms(triples: Iterable[ox.Triple]) -> dict[tuple[str, str], str]:

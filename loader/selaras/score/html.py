@@ -8,6 +8,7 @@ NKO bands and says which profile settings are assumptions. All data is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from selaras.score.compute import Scorecard, ScoreRow
@@ -43,8 +44,9 @@ def _sections(rows: tuple[ScoreRow, ...]) -> list[_Perspective]:
     return sections
 
 
-def to_html(card: Scorecard) -> str:
-    """The page as text."""
+def to_html(card: Scorecard, *, maps: Mapping[str, str] | None = None) -> str:
+    """The page as text; ``maps`` (unit code -> SVG, :func:`selaras.draw.scores.scorecard_maps`)
+    puts each unit's coloured strategy map under its NKO."""
     import jinja2
 
     env = jinja2.Environment(
@@ -66,5 +68,6 @@ def to_html(card: Scorecard) -> str:
         card=card,
         settings=card.settings,
         units=[(unit, _sections(unit.rows[:-1])) for unit in card.units],
+        maps={code: svg[svg.index("<svg") :] for code, svg in (maps or {}).items()},
         number=number,
     )

@@ -25,6 +25,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from selaras import resources
 from selaras.errors import InputError
 from selaras.namespace import SEL
+from selaras.profile_check import checked_profile_path
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def scoring_settings(profile: str = resources.DEFAULT_PROFILE) -> ScoringSetting
     Raises UnknownNameError for an unknown name, InputError when a setting scoring needs is
     missing or repeated.
     """
-    path = resources.profile_path(profile)
+    path = checked_profile_path(profile)
     graph = rdflib.Graph()
     graph.parse(path, format="turtle")
     graph += resources.ontology_graph()
