@@ -89,3 +89,20 @@ def test_demo_command_exits_zero(tmp_path: Path) -> None:
     assert "conforms" in result.output
     assert (tmp_path / "defects-validation.csv").exists()
     assert "Laporan" in (tmp_path / "kaltara-validation.html").read_text(encoding="utf-8")
+
+
+def test_demo_without_graphviz_writes_everything_without_maps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fresh machine without `dot`: the same files, the HTML without strategy maps, and a note.
+    with_dot = tmp_path / "with"
+    run_demo(out_dir=with_dot)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    result = CliRunner().invoke(main, ["demo", "-o", str(tmp_path / "without")])
+    assert result.exit_code == 0, result.output
+    assert "no strategy maps in the HTML" in result.output
+    without = tmp_path / "without"
+    assert sorted(p.name for p in without.iterdir()) == sorted(p.name for p in with_dot.iterdir())
+    for page in ("defects-validation.html", "kaltara-scores.html"):
+        assert 'class="strategy-map"' in (with_dot / page).read_text(encoding="utf-8")
+        assert 'class="strategy-map"' not in (without / page).read_text(encoding="utf-8")

@@ -13,8 +13,11 @@ Nothing needs a server; the output folder holds everything the demo wrote.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.table import Table
@@ -22,12 +25,13 @@ from rich.table import Table
 from selaras import output, resources
 from selaras.analyses import QueryResult, run_analysis
 from selaras.analyses import render as render_rows
-from selaras.draw.report import report_maps
+from selaras.draw.report import MapPicture, report_maps
 from selaras.progress import SILENT, Progress
 from selaras.read import read_dataset
 from selaras.report import render
 from selaras.validate import ValidationReport, validate
 
+T = TypeVar("T")
 EXAMPLES = ("kaltara", "defects")
 #: Report formats the demo writes, with their file suffixes.
 REPORT_FORMATS = {"html": "html", "csv": "csv", "ttl": "ttl", "text": "txt"}
@@ -67,7 +71,8 @@ def run_demo(
         )
         if report.results:
             console.print(_rule_table(report))
-        maps = report_maps(dataset, report, lang=lang)  # shown in the HTML report
+        no_maps: list[MapPicture] = []
+        maps = _without_graphviz(console, partial(report_maps, dataset, report, lang=lang), no_maps)
         for fmt, suffix in REPORT_FORMATS.items():
             target = out_dir / f"{name}-validation.{suffix}"
             output.write_text(target, render(report, fmt=fmt, lang=lang, maps=maps))
@@ -120,5 +125,18 @@ def _scores(out_dir: Path, console: Console, outcome: DemoOutcome, progress: Pro
             )
     console.print(table)
     target = out_dir / "kaltara-scores.html"
-    target.write_text(to_html(card, maps=scorecard_maps(dataset, card)), encoding="utf-8")
+    maps = _without_graphviz(console, partial(scorecard_maps, dataset, card), dict[str, str]())
+    target.write_text(to_html(card, maps=maps), encoding="utf-8")
     outcome.written.append(target)
+
+
+def _without_graphviz(console: Console, draw: Callable[[], T], empty: T) -> T:
+    """``draw()``, or ``empty`` with a note when Graphviz is missing: the demo's HTML pages go
+    without their strategy maps then (`apt-get install graphviz` brings them)."""
+    from selaras.errors import SelarasError
+
+    try:
+        return draw()
+    except SelarasError as exc:
+        console.print(f"[yellow]note:[/] no strategy maps in the HTML: {exc}")
+        return empty
