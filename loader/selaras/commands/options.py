@@ -38,6 +38,7 @@ OPTION_FOR_SETTING = {
     "defect_rate": "--defects",
     "period": "--period",
     "unit": "--unit",
+    "force": "--force",
 }
 
 

@@ -44,16 +44,22 @@ def check_base(base: str) -> str:
     'https://kinerja.kemenkeu.go.id/'
     """
     if any(c.isspace() or c in '<>"{}|\\^`' for c in base):
-        raise BaseError(f'--base {base!r} is not an IRI (it holds a space or one of <>"{{}}|\\^`)')
+        raise BaseError(
+            f'the base {base!r} is not an IRI (it holds a space or one of <>"{{}}|\\^`)'
+        ).about("base")
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise BaseError(f"--base {base!r} is not an absolute http(s) IRI with a host")
+        raise BaseError(f"the base {base!r} is not an absolute http(s) IRI with a host").about(
+            "base"
+        )
     if parts.query or parts.fragment or "#" in base or "?" in base:
-        raise BaseError(f"--base {base!r} must not hold a query or a fragment")
+        raise BaseError(f"the base {base!r} must not hold a query or a fragment").about("base")
     if not base.endswith("/"):
-        raise BaseError(f"--base {base!r} must end with '/' (documents are paths under it)")
+        raise BaseError(
+            f"the base {base!r} must end with '/' (documents are paths under it)"
+        ).about("base")
     if not all(_SEGMENT.fullmatch(s) for s in parts.path.strip("/").split("/") if s):
-        raise BaseError(f"--base {base!r} has a path segment that is not safe")
+        raise BaseError(f"the base {base!r} has a path segment that is not safe").about("base")
     return base
 
 

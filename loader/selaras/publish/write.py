@@ -74,8 +74,8 @@ def check_output(folder: Path, *, force: bool) -> None:
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file() and not force:
         raise OutputFolderError(
             f"{folder}: the folder is not empty and is not a Selaras site; choose another "
-            "folder or replace its contents with --force"
-        )
+            "folder, or let the site replace its contents"
+        ).about("force")
 
 
 def gz(data: bytes) -> bytes:
