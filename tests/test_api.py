@@ -42,6 +42,10 @@ def test_the_stages_through_the_public_face(tmp_path: Path) -> None:
     report = selaras.validate_dataset(dataset)
     assert report.conforms and report.exit_code() == 0
     assert len(selaras.run_query("strategy-map", dataset=dataset)) > 0
+    card = selaras.score_performance(dataset=dataset, period="2025-Q4")
+    nko = {u.unit: str(u.nko.capaian) for u in card.units}
+    assert nko["KPPN-TRK"] == "93.69"  # docs/scores.md explains this number
+    assert selaras.score_performance(dataset=dataset).period == "2025-Q4"  # the last reported
     written = selaras.write_rdf(list(dataset.triples()), tmp_path / "k.ttl", "ttl")
     again = selaras.read_dataset([tmp_path / "k.ttl"])
     assert written == len(again) == len(dataset)

@@ -8,6 +8,7 @@ The public face, one function per stage (``docs/api.md``)::
     export_dataset      a dataset in Neo4j -> triples, literals as loaded
     write_rdf           triples -> Turtle / N-Triples / JSON-LD file, no literal rewritten
     run_query           a named analysis on the embedded store or on Neo4j -> QueryResult
+    score_performance   capaian, SS and perspective values, NKO for a period -> Scorecard
     import_spreadsheet  a planners' workbook or CSV folder -> triples
     generate_cascade    a synthetic Kemenkeu-shaped cascade with planted defects
 
@@ -23,6 +24,7 @@ from selaras.api import (
     load_dataset,
     read_dataset,
     run_query,
+    score_performance,
     validate_dataset,
     write_rdf,
 )
@@ -59,6 +61,7 @@ __all__ = [
     "load_dataset",
     "read_dataset",
     "run_query",
+    "score_performance",
     "validate_dataset",
     "write_rdf",
 ]

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from selaras.neo4j import LoadSummary, Neo4jSettings
     from selaras.rdf import RdfFormat
     from selaras.rdf.dataset import Dataset
+    from selaras.score.compute import Scorecard
     from selaras.validate import Engine, ValidationReport
 
 Store = Literal["embedded", "neo4j"]
@@ -155,6 +156,40 @@ def run_query(
     with connect(settings) as driver:
         return run_analysis(
             name, engine="neo4j", params=params, driver=driver, database=settings.database
+        )
+
+
+def score_performance(
+    *,
+    store: Store = "embedded",
+    dataset: Dataset | None = None,
+    settings: Neo4jSettings | None = None,
+    period: str | None = None,
+    unit: str | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> Scorecard:
+    """Performance scores for ``period`` (capaian of every IKU, SS and perspective values, each
+    unit's NKO; docs/scores.md) on ``dataset`` (``store="embedded"``; ``period`` None: the last
+    quarter with a realisation) or on Neo4j (``store="neo4j"``, ``period`` required).
+
+    Raises SelarasError (malformed or missing period), DatasetError (no dataset for the
+    embedded store), UnknownNameError (profile), Neo4jError.
+    """
+    from selaras import score as scoring
+    from selaras.errors import DatasetError, SettingError
+
+    if store == "embedded":
+        if dataset is None:
+            raise DatasetError("the embedded store scores a dataset: give dataset=")
+        return scoring.score_dataset(dataset, period=period, unit=unit, profile=profile)
+    if period is None:
+        raise SettingError("scoring on Neo4j needs the period").about("period")
+    from selaras.neo4j import Neo4jSettings, connect
+
+    settings = settings or Neo4jSettings.from_env()
+    with connect(settings) as driver:
+        return scoring.score_neo4j(
+            driver, period=period, unit=unit, database=settings.database, profile=profile
         )
 
 
