@@ -90,9 +90,12 @@ def score_dataset(
     with progress.task(f"Scoring {period}"):
         result = run_analysis("scores", dataset=dataset, params=_params(period, unit, settings))
         known = lexical_forms(dataset.triples())
-        return build_scorecard(
-            result, settings, lexical=lambda iris: {k: v for k, v in known.items() if k[0] in iris}
-        )
+
+        def lexical(iris: Iterable[str]) -> dict[tuple[str, str], str]:
+            wanted = set(iris)  # a set: the IRIs come as a list, and `in` on it is linear
+            return {k: v for k, v in known.items() if k[0] in wanted}
+
+        return build_scorecard(result, settings, lexical=lexical)
 
 
 def score_paths(
