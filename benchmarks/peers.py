@@ -1,7 +1,7 @@
 """Selaras side by side with the engines users would pick instead, on the same files.
 
     python benchmarks/peers.py [--staff 2000] [--pyshacl-staff 100] [--no-pyshacl]
-                               [--no-jena] [--no-load] [--no-write]
+                               [--no-jena] [--no-load] [--no-write] [--section peers]
 
 One run, one machine, the same generated files for every engine (``selaras generate --seed 1``):
 
@@ -28,7 +28,8 @@ seconds of the local Neo4j server (scripts/neo4j-local) are given too.
 The peers are installed here, never as dependencies of the package: Jena from Maven Central by
 ``benchmarks/peers/pom.xml`` (``mvn dependency:build-classpath``, Java 17), rdflib-neo4j into its
 own virtual environment ``benchmarks/peers/.venv-rdflib-neo4j``. The table and the ratios go into
-docs/benchmarks.md between ``<!-- peers:start -->`` and ``<!-- peers:end -->``.
+docs/benchmarks.md between ``<!-- peers:start -->`` and ``<!-- peers:end -->`` (``--section
+NAME``: between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``, for a second size).
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ from docsection import write_section
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ROOT / "benchmarks" / "peers"
 DOC = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- peers:start -->", "<!-- peers:end -->"
 LOCAL_PASSWORD = "selaras-dev-password"
 JENA_VERSION = "5.6.0"
 RDFLIB_NEO4J = "rdflib-neo4j==1.1"
@@ -342,6 +342,25 @@ def load(command: list[str], env: dict[str, str]) -> Run:
 # ---------------------------------------------------------------------------------- table
 
 
+def manifest_verdict(found: set[tuple[str, str]], expected: set[tuple[str, str]]) -> str:
+    """How the results stand to the generator's manifest, naming up to three differences."""
+    if found == expected:
+        return "equal to the generator's manifest"
+
+    def named(pairs: set[tuple[str, str]]) -> str:
+        shown = [f"{rule} on `{focus.rsplit('/', 1)[-1]}`" for rule, focus in sorted(pairs)[:3]]
+        return ", ".join(shown) + (", ..." if len(pairs) > 3 else "")
+
+    parts = [f"the generator's manifest lists {len(expected):,}"]
+    if found - expected:
+        parts.append(
+            f"{len(found - expected):,} found that it does not list ({named(found - expected)})"
+        )
+    if expected - found:
+        parts.append(f"{len(expected - found):,} listed not found ({named(expected - found)})")
+    return "; ".join(parts)
+
+
 def fmt_run(label: str, staff: int, triples: int, run: Run, results: str) -> str:
     return (
         f"| {label} | {staff:,} | {triples:,} | {run.wall:.1f} | {run.cpu:.1f} | "
@@ -358,6 +377,9 @@ def main() -> None:
     parser.add_argument("--no-load", action="store_true", help="skip the Neo4j loads")
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
     parser.add_argument("--keep", type=Path, help="keep the files in this folder")
+    parser.add_argument(
+        "--section", default="peers", help="the docs section written: <!-- SECTION:start -->"
+    )
     args = parser.parse_args()
     if not GNU_TIME.exists():
         raise SystemExit("needs GNU time at /usr/bin/time (apt-get install time)")
@@ -412,10 +434,9 @@ def main() -> None:
                 f"{name} {'the same' if runs[name][1] == mine_pairs else 'DIFFERENT'}"
                 for name in others
             ]
-            manifest_verdict = "equal to" if mine_pairs == expected else "DIFFERENT from"
             note = (
                 f"{staff:,} staff: {ratios}. Distinct (rule, focus) pairs: Selaras "
-                f"{len(mine_pairs):,}, {manifest_verdict} the generator's manifest"
+                f"{len(mine_pairs):,}, {manifest_verdict(mine_pairs, expected)}"
                 + "".join(f"; {v}" for v in verdicts)
                 + "."
             )
@@ -495,7 +516,8 @@ def main() -> None:
     table = "\n".join(lines)
     print(table)
     if not args.no_write:
-        write_section(DOC, START, END, table, "Selaras and its peers")
+        start, end = f"<!-- {args.section}:start -->", f"<!-- {args.section}:end -->"
+        write_section(DOC, start, end, table, "Selaras and its peers")
 
 
 if __name__ == "__main__":
