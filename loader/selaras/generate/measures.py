@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import random
+from decimal import Decimal
 
 from selaras.generate import realisations, vocab
 from selaras.generate.model import (
@@ -296,4 +297,21 @@ def _pass_on(indicator: Indicator) -> None:
                 if target.value is not None:
                     target.value = f"{float(target.value) * 0.9:.2f}"
             below.yearly = round(below.yearly * 0.9, 2)
+            annual_from_quarters(below)
             _pass_on(below)
+
+
+def annual_from_quarters(indicator: Indicator) -> None:
+    """Make a summed indicator's annual target the sum of its quarterly ones again, after they
+    were scaled and rounded one by one (which can leave them a cent apart, and SCORE-ANNUAL-TARGET
+    is not planted: :data:`realisations.NOT_PLANTED`). Averaged and last-value targets stay
+    consistent under scaling (equal quarters; the fourth equal to the annual one)."""
+    if indicator.consolidation != "Sum":
+        return
+    annual = [t for t in indicator.targets if t.period.isdigit()]
+    quarters = [t.value for t in indicator.targets if "-Q" in t.period]
+    if len(annual) != 1 or len(quarters) != 4 or annual[0].value_type != "decimal":
+        return
+    if any(value is None for value in quarters):
+        return
+    annual[0].value = f"{sum(Decimal(value) for value in quarters if value is not None):.2f}"

@@ -15,6 +15,7 @@ from selaras.generate.defects.core import (
     retarget,
     set_statement,
 )
+from selaras.generate.measures import annual_from_quarters
 from selaras.generate.model import (
     TWO,
     Indicator,
@@ -222,6 +223,7 @@ def _iku_partial_many(p: Planter, indicator: Indicator) -> Plan | None:
         indicator.cascading = "PartialCascading"
         for target in indicator.targets:
             target.value = _scaled(target.value, 0.9)
+        annual_from_quarters(indicator)
         return [("IKU-PARTIAL-MANY", indicator)]
 
     return nodes(apply, indicator, source)
