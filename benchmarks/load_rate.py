@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from docsection import write_section
-from neo4j_server import describe
+from neo4j_server import cpu_seconds, describe, server_pid
 
 from selaras.generate import generate_cascade
 from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
@@ -34,25 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- load-rate:start -->", "<!-- load-rate:end -->"
 LOCAL_PASSWORD = "selaras-dev-password"
-
-
-def server_pid(data_dir: str | None) -> int | None:
-    """The pid of a local server started by scripts/neo4j-local (its data folder), if any."""
-    folder = Path(data_dir or os.environ.get("NEO4J_DATA_DIR") or ROOT / ".neo4j")
-    try:
-        pid = int((folder / "run" / "neo4j-local.pid").read_text().strip())
-        Path(f"/proc/{pid}/stat").read_text()
-    except (OSError, ValueError):
-        return None
-    return pid
-
-
-def cpu_seconds(pid: int | None) -> float:
-    """User + system CPU seconds of process ``pid`` so far (0 when unknown)."""
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def server_pace(driver: Any, database: str) -> tuple[float, float]:

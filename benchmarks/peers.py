@@ -47,6 +47,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from docsection import write_section
+from neo4j_server import cpu_seconds, server_pid
 
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ROOT / "benchmarks" / "peers"
@@ -270,24 +271,6 @@ def neo4j_env() -> dict[str, str]:
     env.setdefault("NEO4J_PASSWORD", LOCAL_PASSWORD)
     env.setdefault("NEO4J_DATABASE", "neo4j")
     return env
-
-
-def server_pid() -> int | None:
-    """The pid of a local server started by scripts/neo4j-local (its data folder), if any."""
-    folder = Path(os.environ.get("NEO4J_DATA_DIR") or ROOT / ".neo4j")
-    try:
-        pid = int((folder / "run" / "neo4j-local.pid").read_text().strip())
-        Path(f"/proc/{pid}/stat").read_text()
-    except (OSError, ValueError):
-        return None
-    return pid
-
-
-def cpu_seconds(pid: int | None) -> float:
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def clear(env: dict[str, str]) -> None:
