@@ -11,7 +11,7 @@ pyoxigraph prints them.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -213,6 +213,23 @@ def read_map(dataset: Dataset, unit: str, *, lang: str = "en") -> StrategyMap:
     """
     with with_ontology(dataset.store) as store:
         return map_in(store, unit, lang=lang)
+
+
+def holder_maps(
+    dataset: Dataset, units: Iterable[str], *, lang: str = "en"
+) -> Iterator[StrategyMap]:
+    """The strategy map of each of ``units`` (codes, in their order) that holds one, read with
+    the ontology added once for all; a unit whose map cannot be read (a code two units share)
+    is left out. For the pages that show many maps (the reports, the scorecard)."""
+    with with_ontology(dataset.store) as store:  # once: adding the ontology is not free
+        holders = map_holders(store)
+        for unit in units:
+            if unit not in holders:
+                continue
+            try:
+                yield map_in(store, unit, lang=lang)
+            except DatasetError:
+                continue
 
 
 def map_holders(store: ox.Store) -> set[str]:

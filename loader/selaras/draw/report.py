@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selaras.analyses.sparql import with_ontology
-from selaras.draw.model import map_holders, map_in
+from selaras.draw.model import holder_maps
 from selaras.draw.strategy_map import draw_strategy_map
-from selaras.errors import DatasetError
 from selaras.read import Dataset
 from selaras.validate import ValidationReport
 
@@ -32,19 +30,11 @@ def report_maps(
     without maps).
     """
     pictures: list[MapPicture] = []
-    with with_ontology(dataset.store) as store:  # once: adding the ontology is not free
-        holders = map_holders(store)
-        for summary in report.by_unit:
-            if summary.unit_code not in holders:
-                continue
-            try:
-                picture = map_in(store, summary.unit_code, lang=lang)
-            except DatasetError:
-                continue
-            codes = {ss.code for ss in picture.objectives}
-            outlined = sorted(
-                {r.focus_code for r in report.results if r.unit_code == summary.unit_code} & codes
-            )
-            svg = draw_strategy_map(picture, lang=lang, outlined=outlined)
-            pictures.append(MapPicture(summary.unit_code, picture.unit_label, tuple(outlined), svg))
+    for picture in holder_maps(dataset, [s.unit_code for s in report.by_unit], lang=lang):
+        codes = {ss.code for ss in picture.objectives}
+        outlined = sorted(
+            {r.focus_code for r in report.results if r.unit_code == picture.unit} & codes
+        )
+        svg = draw_strategy_map(picture, lang=lang, outlined=outlined)
+        pictures.append(MapPicture(picture.unit, picture.unit_label, tuple(outlined), svg))
     return pictures

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from selaras.analyses.sparql import with_ontology
-from selaras.draw.model import StrategyMap, map_holders, map_in
+from selaras.draw.model import StrategyMap, holder_maps
 from selaras.draw.strategy_map import draw_strategy_map
-from selaras.errors import DatasetError
 from selaras.read import Dataset
 from selaras.score.compute import Scorecard
 from selaras.score.settings import Band, ScoringSettings
@@ -56,19 +54,11 @@ def scorecard_maps(dataset: Dataset, card: Scorecard, *, lang: str = "en") -> di
     """{unit code: SVG} for every unit of ``card`` that holds a strategy map in ``dataset``,
     its SS coloured by the card's bands. Raises SelarasError when Graphviz is missing."""
     maps: dict[str, str] = {}
-    with with_ontology(dataset.store) as store:  # once: adding the ontology is not free
-        holders = map_holders(store)
-        for unit in card.units:
-            if unit.unit not in holders:
-                continue
-            try:
-                picture = map_in(store, unit.unit, lang=lang)
-            except DatasetError:  # e.g. a code two units share: the scorecard goes without
-                continue
-            colours, legend = score_colours(
-                picture, card.ss_bands(unit.unit), card.settings, card.period, lang=lang
-            )
-            maps[unit.unit] = draw_strategy_map(
-                picture, lang=lang, colours=colours, colour_legend=legend
-            )
+    for picture in holder_maps(dataset, [unit.unit for unit in card.units], lang=lang):
+        colours, legend = score_colours(
+            picture, card.ss_bands(picture.unit), card.settings, card.period, lang=lang
+        )
+        maps[picture.unit] = draw_strategy_map(
+            picture, lang=lang, colours=colours, colour_legend=legend
+        )
     return maps
