@@ -84,6 +84,18 @@ lang_option = click.option(
     help="Language of the messages and of the text and HTML reports.",
 )
 
+#: The published site's options (`selaras publish` and `selaras serve`).
+page_lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the pages' own words and preferred labels.",
+)
+title_option = click.option(
+    "--title", default="Selaras cascade", show_default=True, help="The dataset's title."
+)
+
 quiet_option = click.option(
     "-q",
     "--quiet",

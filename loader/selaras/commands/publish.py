@@ -10,10 +10,12 @@ import click
 
 from selaras.commands.options import (
     engine_option,
+    page_lang_option,
     paths_argument,
     profile_option,
     progress_for,
     quiet_option,
+    title_option,
 )
 from selaras.publish.iris import DEFAULT_BASE
 
@@ -67,14 +69,8 @@ def refuse_invalid(
     is_flag=True,
     help="Also publish staff positions (Kemenkeu-Five) and their contracts, SS and IKU.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the pages' own words and preferred labels.",
-)
-@click.option("--title", default="Selaras cascade", show_default=True, help="The dataset's title.")
+@page_lang_option
+@title_option
 @click.option("--force", is_flag=True, help="Replace an output folder that is not a Selaras site.")
 @click.option("--allow-invalid", is_flag=True, help="Publish data that does not validate.")
 @click.option(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from selaras.commands.options import paths_argument, progress_for
+from selaras.commands.options import page_lang_option, paths_argument, progress_for, title_option
 from selaras.publish.iris import DEFAULT_BASE
 
 
@@ -25,14 +25,8 @@ from selaras.publish.iris import DEFAULT_BASE
 @click.option(
     "--include-staff", is_flag=True, help="Also serve staff positions and their contracts."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the pages' own words and preferred labels.",
-)
-@click.option("--title", default="Selaras cascade", show_default=True, help="The dataset's title.")
+@page_lang_option
+@title_option
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
