@@ -207,11 +207,10 @@ def _map_picture(site: Site, unit: ox.NamedNode) -> str | None:
         return None
     from selaras.draw import strategy_map_svg
 
-    try:
-        svg = strategy_map_svg(site.dataset, codes[0].value, lang=site.lang)
+    try:  # the SVG has no XML declaration: it goes inline as it is
+        return strategy_map_svg(site.dataset, codes[0].value, lang=site.lang)
     except SelarasError:
         return None
-    return svg[svg.index("<svg") :]  # inline: without the XML declaration
 
 
 def _order(value: dict[str, Any]) -> tuple[str, str]:

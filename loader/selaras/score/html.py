@@ -68,6 +68,6 @@ def to_html(card: Scorecard, *, maps: Mapping[str, str] | None = None) -> str:
         card=card,
         settings=card.settings,
         units=[(unit, _sections(unit.rows[:-1])) for unit in card.units],
-        maps={code: svg[svg.index("<svg") :] for code, svg in (maps or {}).items()},
+        maps=maps or {},
         number=number,
     )
