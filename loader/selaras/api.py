@@ -167,6 +167,7 @@ def score_performance(
     period: str | None = None,
     unit: str | None = None,
     profile: str = DEFAULT_PROFILE,
+    progress: Progress = SILENT,
 ) -> Scorecard:
     """Performance scores for ``period`` (capaian of every IKU, SS and perspective values, each
     unit's NKO; docs/scores.md) on ``dataset`` (``store="embedded"``; ``period`` None: the last
@@ -181,13 +182,15 @@ def score_performance(
     if store == "embedded":
         if dataset is None:
             raise DatasetError("the embedded store scores a dataset: give dataset=")
-        return scoring.score_dataset(dataset, period=period, unit=unit, profile=profile)
+        return scoring.score_dataset(
+            dataset, period=period, unit=unit, profile=profile, progress=progress
+        )
     if period is None:
         raise SettingError("scoring on Neo4j needs the period").about("period")
     from selaras.neo4j import Neo4jSettings, connect
 
     settings = settings or Neo4jSettings.from_env()
-    with connect(settings) as driver:
+    with connect(settings) as driver, progress.task("Scoring on Neo4j"):
         return scoring.score_neo4j(
             driver, period=period, unit=unit, database=settings.database, profile=profile
         )

@@ -83,6 +83,7 @@ def score(
     docs/scores.md.
     """
     from selaras import score as scoring
+    from selaras.api import read_dataset, score_performance
     from selaras.score.render import render
 
     scoring.scoring_settings(profile)  # an unknown profile fails before any work
@@ -99,24 +100,20 @@ def score(
             raise click.UsageError("--engine neo4j reads what `selaras load` wrote: give no PATH")
         if period is None:
             raise click.UsageError("--engine neo4j needs --period")
-        from selaras.neo4j import connect
-
-        with connect(neo4j_settings) as driver, progress.task("Scoring on Neo4j"):
-            card = scoring.score_neo4j(
-                driver,
-                period=period,
-                unit=unit or None,
-                database=neo4j_settings.database,
-                profile=profile,
-            )
+        card = score_performance(
+            store="neo4j",
+            settings=neo4j_settings,
+            period=period,
+            unit=unit or None,
+            profile=profile,
+            progress=progress,
+        )
     else:
         if not paths:
             raise click.UsageError("the embedded store reads PATH: give RDF files or folders")
-        from selaras.read import read_dataset
-
         dataset = read_dataset(list(paths), base=base, progress=progress)
-        card = scoring.score_dataset(
-            dataset, period=period, unit=unit or None, profile=profile, progress=progress
+        card = score_performance(
+            dataset=dataset, period=period, unit=unit or None, profile=profile, progress=progress
         )
     for warning in card.warnings:
         click.echo(f"selaras: warning: {output_module.printable(warning)}", err=True)
