@@ -87,3 +87,54 @@ def test_validation_report_is_the_same() -> None:
     assert kept.results == indexed.results
     assert [r.value for r in kept.results] == [r.value for r in indexed.results]
     assert kept.violations > 0
+
+
+def test_ntriples_bulk_path_notes_every_rewritten_literal(tmp_path: Path) -> None:
+    """N-Triples without blank nodes or escapes go through ``bulk_load`` and the line scan."""
+    from selaras.rdf.bulk import load_ntriples
+    from selaras.rdf.written import WrittenForms
+
+    triples = _triples(ZOO, list(PREDICATES))
+    path = tmp_path / "zoo.nt"
+    write_file(triples, path, RdfFormat.N_TRIPLES)
+    lines = [x for x in path.read_bytes().splitlines(keepends=True) if b"\\u" not in x]
+    path.write_bytes(b"".join(lines))
+    kept = read_dataset([path])
+    store, written = ox.Store(), WrittenForms()
+    assert load_ntriples(store, path, written)
+    assert {str(q) for q in store} == {str(q) for q in kept.store}
+    by_place: dict[tuple[str, str], set[str]] = {}
+    for t in kept.triples():
+        by_place.setdefault((str(t.subject), str(t.predicate)), set()).add(str(t.object))
+    rewritten = 0
+    for q in store:
+        forms = by_place[(str(q.subject), str(q.predicate))]
+        assert str(written.restore(q.subject, q.predicate, q.object)) in forms
+        rewritten += str(q.object) not in forms
+    assert rewritten > 30
+
+
+@pytest.mark.parametrize("text", ["_:b <urn:p> <urn:o> .\n", '<urn:s> <urn:p> "caf\\u00E9" .\n'])
+def test_blank_nodes_and_escapes_take_the_streaming_reader(text: str, tmp_path: Path) -> None:
+    """``bulk_load`` would give ``_:b`` a new label (and an escape may hide a datatype IRI):
+    such files are streamed, labels kept."""
+    from selaras.rdf.bulk import load_ntriples
+    from selaras.rdf.written import WrittenForms
+
+    path = tmp_path / "b.nt"
+    path.write_text('<urn:s> <urn:p> "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\n' + text)
+    store = ox.Store()
+    assert not load_ntriples(store, path, WrittenForms())
+    assert len(store) == 0
+    dataset = read_dataset([path], keep_triples=False)
+    assert {str(q) for q in dataset.store} == {str(q) for q in read_dataset([path]).store}
+    assert [str(t) for t in dataset.triples()] == [str(t) for t in read_dataset([path]).triples()]
+
+
+def test_ntriples_syntax_error_from_bulk_load_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.nt"
+    path.write_text('<urn:x> <urn:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n' * 10
+                    + "<urn:x> <urn:p> oops .\n")  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        read_dataset([path], keep_triples=False)
+    assert (caught.value.path, caught.value.line) == (path, 11)

@@ -38,9 +38,9 @@ class Dataset:
     files is held twice in :meth:`triples` and once in the store; ``len()`` counts the store's.
 
     Triples are held in memory, or, for files added with :meth:`index_file`, not held at all:
-    the file goes straight into the store (noting the literals the store rewrites) and
-    :meth:`triples` reads it again. That keeps a ministry-sized validation within the store's
-    own memory and time.
+    the file goes straight into the store (noting the literals the store rewrites; N-Triples by
+    pyoxigraph's ``bulk_load``, :mod:`selaras.rdf.bulk`) and :meth:`triples` reads it again.
+    That keeps a ministry-sized validation within the store's own memory and time.
     """
 
     def __init__(self, triples: Iterable[ox.Triple] = (), sources: Iterable[Path] = ()) -> None:
@@ -100,12 +100,16 @@ class Dataset:
 
         Raises :class:`~selaras.errors.InputError` as :func:`~selaras.rdf.read.stream_file`.
         """
+        from selaras.rdf import RdfFormat
+        from selaras.rdf.bulk import load_ntriples
         from selaras.rdf.read import stream_file
 
         store = self.store
         written = self.written
         before = len(store)
-        store.bulk_extend(written.collect(stream_file(path)))
+        fast = RdfFormat.of_suffix(path.suffix) == RdfFormat.N_TRIPLES
+        if not (fast and load_ntriples(store, path, written)):
+            store.bulk_extend(written.collect(stream_file(path)))
         self._parts.append(path)
         if len(store) > before:
             self._empty = False
