@@ -127,7 +127,7 @@ def test_refused_forms_name_the_reason(select: str, why: str) -> None:
 
 def test_focus_pattern_closes_the_top_level_group() -> None:
     text = rewrite_select(
-        "SELECT $this WHERE { $this <urn:p> ?o } ORDER BY ?o",
+        "SELECT $this WHERE { ?o <urn:p> $this } ORDER BY ?o",
         focus="?this a <urn:C> .",
         path=None,
         prefixes={"ex": "urn:ex:"},
@@ -136,8 +136,31 @@ def test_focus_pattern_closes_the_top_level_group() -> None:
     )
     assert text == (
         "PREFIX ex: <urn:ex:>\n"
-        "SELECT ?this WHERE { ?this <urn:p> ?o  . ?this a <urn:C> . } ORDER BY ?o"
+        "SELECT ?this WHERE { ?o <urn:p> ?this  . ?this a <urn:C> . } ORDER BY ?o"
     )
+
+
+@pytest.mark.parametrize(
+    ("select", "joined"),
+    [
+        ("SELECT $this WHERE { $this <urn:p> ?o }", False),  # binds ?this in every solution
+        ("SELECT $this WHERE {\n  # a comment\n  $this <urn:p> ?o }", False),
+        ("SELECT $this WHERE { $this <urn:p> ?o } LIMIT 1", True),  # counts all focus nodes
+        ("SELECT $this WHERE { OPTIONAL { $this <urn:p> ?o } }", True),
+        ("SELECT $this WHERE { ?o <urn:p> ?x . FILTER(?x = $this) }", True),
+        ("SELECT $this WHERE { $thisOther <urn:p> $this }", True),
+    ],
+)
+def test_focus_joined_unless_the_group_opens_on_this(select: str, joined: bool) -> None:
+    text = rewrite_select(
+        select,
+        focus="?this a <urn:C> .",
+        path=None,
+        prefixes={},
+        bindings={},
+        fail=lambda why: AssertionError(why),  # type: ignore[arg-type, return-value]
+    )
+    assert ("?this a <urn:C>" in text) == joined
 
 
 def test_mask_keeps_positions() -> None:

@@ -3,8 +3,10 @@
 SHACL pre-binds ``$this`` (and ``$value``, ``$PATH``, a component's parameters) in each query and
 runs it once per focus node. Here the query runs once: ``$this`` becomes the variable ``?this``
 and the shape's focus-node pattern is joined into the query's top-level group, so each solution
-is one of a focus node's; ``$PATH`` becomes the path's SPARQL text and parameters their values
-(constants). That equals pre-binding wherever the query binds ``$this`` itself in every group,
+is one of a focus node's (a group that opens with a triple pattern on ``$this`` binds it in
+every solution: there the caller keeps the focus nodes' solutions and nothing is joined);
+``$PATH`` becomes the path's SPARQL text and parameters their values (constants). That equals
+pre-binding wherever the query binds ``$this`` itself in every group,
 which the checks below make sure of, refusing with a :class:`ShapeError` what they cannot:
 
 * ``MINUS``, ``VALUES``, ``SERVICE`` (SHACL forbids them with pre-binding),
@@ -39,6 +41,10 @@ _FORBIDDEN = re.compile(r"(?<![\w:?$])(MINUS|VALUES|SERVICE)\b", re.IGNORECASE)
 _REBIND = re.compile(r"\bAS\s+[?$]this\b", re.IGNORECASE)
 _PREBOUND = re.compile(r"[?$](shapesGraph|currentShape)\b")
 _PATH_VAR = re.compile(r"\$PATH\b")
+#: A group whose first element is a triple pattern with ?this as its subject.
+_LEADS_WITH_THIS = re.compile(r"\s*\?this\b")
+#: LIMIT and OFFSET count the solutions of all focus nodes together: the focus must be joined.
+_SLICE = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
 
 Fail = Callable[[str], ShapeError]
 
@@ -103,9 +109,15 @@ def rewrite_select(
         if "?this" not in projection.split() and not (number == 0 and "*" in projection):
             where = "the query" if number == 0 else "a nested SELECT"
             raise fail(f"{where} must select ?this ($this)")
-    end = closing_brace(masked, masked.find("{", selects[0].end()))
+    start = masked.find("{", selects[0].end())
+    end = closing_brace(masked, start)
     if end < 0:
         raise fail("sh:select has unbalanced braces")
+    if _LEADS_WITH_THIS.match(masked, start + 1) and not _SLICE.search(masked):
+        # The group opens with a triple pattern on ?this: every solution binds it, and the
+        # caller keeps those of the focus nodes. Joining the focus pattern too would only cost
+        # (a second pass over, say, every period target) and may lead pyoxigraph astray.
+        return header(prefixes) + text
     # The focus pattern closes the top-level group: joined with everything the group binds
     # (?this included), like a pre-binding; placed first, pyoxigraph may pick a plan that
     # starts from it and takes minutes.
