@@ -23,9 +23,11 @@ Query text is built only from names the ontology gives
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, LiteralString
 
 import neo4j
@@ -33,7 +35,7 @@ import neo4j.exceptions as nx
 
 from selaras.neo4j.mapping import RESOURCE, GraphMapping, graph_mapping
 from selaras.neo4j.rows import NodeRow
-from selaras.progress import SILENT, Progress
+from selaras.progress import SILENT, Progress, Task
 
 DEFAULT_BATCH_SIZE = 2000
 #: How often a batch is tried when a concurrent load created one of its nodes first.
@@ -179,22 +181,25 @@ def _write_targets(
     return counts, _ids(record), bare
 
 
-def _write_rels(
-    tx: neo4j.ManagedTransaction,
+Statement = tuple[LiteralString, dict[str, Any]]
+
+
+def _rel_statements(
     batch: Sequence[NodeRow],
     existed: set[str],
     ids: dict[str, str],
     bare: set[str],
     mapping: GraphMapping,
-) -> WriteCounts:
-    """One transaction: the stale relationships of nodes that existed deleted, then the batch's
-    relationships MERGEd (nodes that existed) or CREATEd (nodes new in this load)."""
-    counts = WriteCounts()
+) -> list[Statement]:
+    """The statements of one relationship batch: the stale relationships of nodes that existed
+    deleted, then the batch's relationships MERGEd (nodes that existed) or CREATEd (nodes new
+    in this load)."""
+    statements: list[Statement] = []
     keep = [
         [ids[row.iri], [f"{t}>{o}" for t, o in row.rels]] for row in batch if row.iri in existed
     ]
     if keep:
-        counts.add(tx.run(_STALE_QUERY, rows=keep).consume().counters)
+        statements.append((_STALE_QUERY, {"rows": keep}))
     by_type: dict[tuple[bool, bool, str], list[list[Any]]] = defaultdict(list)
     for row in batch:
         if not row.rels:
@@ -211,7 +216,15 @@ def _write_rels(
             by_type[(merge, by_iri, rel_type)].append([source, objects])
     for (merge, by_iri, rel_type), pairs in sorted(by_type.items()):
         query = _rel_query(rel_type, mapping, merge=merge, by_iri=by_iri)
-        counts.add(tx.run(query, rows=pairs).consume().counters)
+        statements.append((query, {"rows": pairs}))
+    return statements
+
+
+def _write_statements(tx: neo4j.ManagedTransaction, statements: list[Statement]) -> WriteCounts:
+    """One transaction: the statements in order."""
+    counts = WriteCounts()
+    for query, params in statements:
+        counts.add(tx.run(query, params).consume().counters)
     return counts
 
 
@@ -246,41 +259,112 @@ def write_rows(
     relationships = sum(len(row.rels) for row in rows)
     datasets = {row.props.get("dataset") for row in rows}
     with (
-        driver.session(database=database) as session,
+        _Pipeline(driver, database) as pipeline,
         progress.task(description, total=len(rows) + relationships) as task,
     ):
         # A dataset with no node in the database yet: its nodes are new, unless another load
         # writes some of the same IRIs meanwhile (the constraint then refuses the batch).
-        look = any(session.execute_read(_loaded, name) for name in datasets if name)
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start : start + batch_size]
-            try:
-                if look:
-                    written = _write(session, _write_nodes, batch, mapping, True)
-                else:
-                    written = session.execute_write(_write_nodes, batch, mapping, False)
-            except nx.ConstraintError:
-                if look:
-                    raise
-                look = True  # some IRIs are taken: look them up from now on
-                written = _write(session, _write_nodes, batch, mapping, True)
-            counts, complete, batch_ids = written
+        look = any(pipeline.read(_loaded, name) for name in datasets if name)
+
+        def nodes_done(written: tuple[WriteCounts, list[str], dict[str, str], bool]) -> None:
+            nonlocal look
+            counts, complete, batch_ids, looked = written
+            look = look or looked
             total.merge(counts)
             existed.update(complete)
             ids.update(batch_ids)
-            task.advance(len(batch))
-        for start in range(0, len(outside), batch_size):
-            counts, target_ids, bare_ones = _write(
-                session, _write_targets, outside[start : start + batch_size]
-            )
-            total.merge(counts)
-            ids.update(target_ids)
-            bare.update(bare_ones)
+            task.advance(len(batch_ids))
+
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
-            total.merge(_write(session, _write_rels, batch, existed, ids, bare, mapping))
-            task.advance(sum(len(row.rels) for row in batch))
+            pipeline.submit(nodes_done, _nodes_job, batch, mapping, look)
+        pipeline.drain()
+
+        def targets_done(written: tuple[WriteCounts, dict[str, str], set[str]]) -> None:
+            total.merge(written[0])
+            ids.update(written[1])
+            bare.update(written[2])
+
+        for start in range(0, len(outside), batch_size):
+            pipeline.submit(
+                targets_done, _write, _write_targets, outside[start : start + batch_size]
+            )
+        pipeline.drain()
+
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            statements = _rel_statements(batch, existed, ids, bare, mapping)
+            advance = sum(len(row.rels) for row in batch)
+            pipeline.submit(
+                partial(_rels_done, total, task, advance), _write, _write_statements, statements
+            )
+        pipeline.drain()
     return total
+
+
+def _rels_done(total: WriteCounts, task: Task, advance: int, counts: WriteCounts) -> None:
+    total.merge(counts)
+    task.advance(advance)
+
+
+#: Transactions in flight at once: while the server works on one, the driver sends the next.
+IN_FLIGHT = 2
+
+
+class _Pipeline:
+    """Transactions run by worker threads, each in its own session, at most :data:`IN_FLIGHT`
+    at a time, while the caller prepares the next; each result goes to its callback in the
+    order submitted (on the caller's thread). :meth:`drain` waits for all: a pass ends before
+    the next begins."""
+
+    def __init__(self, driver: neo4j.Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+        self.pool = ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="selaras-load")
+        self.pending: deque[tuple[Future[Any], Callable[[Any], None]]] = deque()
+
+    def __enter__(self) -> _Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for future, _done in self.pending:
+            future.cancel()
+        self.pool.shutdown(wait=True)
+
+    def read(self, work: Callable[..., Any], *args: Any) -> Any:
+        with self.driver.session(database=self.database) as session:
+            return session.execute_read(work, *args)
+
+    def _run(self, job: Callable[..., Any], *args: Any) -> Any:
+        with self.driver.session(database=self.database) as session:
+            return job(session, *args)
+
+    def submit(self, done: Callable[[Any], None], job: Callable[..., Any], *args: Any) -> None:
+        while len(self.pending) >= IN_FLIGHT:
+            self._finish_one()
+        self.pending.append((self.pool.submit(self._run, job, *args), done))
+
+    def _finish_one(self) -> None:
+        future, done = self.pending.popleft()
+        done(future.result())
+
+    def drain(self) -> None:
+        while self.pending:
+            self._finish_one()
+
+
+def _nodes_job(
+    session: neo4j.Session, batch: Sequence[NodeRow], mapping: GraphMapping, look: bool
+) -> tuple[WriteCounts, list[str], dict[str, str], bool]:
+    """One node batch; without ``look`` (a first load) it is written again with the look-up
+    when the uniqueness constraint refuses it (another load wrote one of its IRIs). The last
+    item says whether it looked: then later batches look too."""
+    if not look:
+        try:
+            return (*session.execute_write(_write_nodes, batch, mapping, False), False)
+        except nx.ConstraintError:
+            pass
+    return (*_write(session, _write_nodes, batch, mapping, True), True)
 
 
 def _write(session: neo4j.Session, work: Any, *args: Any) -> Any:
