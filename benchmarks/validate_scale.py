@@ -1,16 +1,25 @@
-"""How long `selaras validate` takes on generated cascades of 2,000, 20,000 and 80,000 staff.
+"""`selaras validate` of a file against the floor of reading it: 2,000 to 80,000 staff.
 
 For each size a cascade is generated once (``selaras.generate``, seed 1, 1 % defects) and written
-as N-Triples; then each run, in a fresh process so that its peak memory is its own, reads the
-file (parse) and validates it with the SPARQL engine. The table gives medians of the runs and
-the ratio against pySHACL on the smallest size, and replaces the part of ``docs/benchmarks.md``
-between its markers.
+as N-Triples. Then, alternating, each in a fresh process under GNU ``time`` (wall, CPU, peak
+memory of that process alone):
 
-    python benchmarks/validate_scale.py                      # 2,000 / 20,000 / 80,000, 3 runs
-    python benchmarks/validate_scale.py --staff 2000 --runs 1 --pyshacl-staff 300
+* the floor: ``pyoxigraph.Store().bulk_load`` of the file (Rust parses straight into the store;
+  nothing else is done);
+* ``selaras validate FILE --format csv -o REPORT`` (read, validate with the default engine,
+  write the report): the command a user runs.
 
-Times are wall-clock seconds; CPU seconds are shown too, because the machines this runs on are
-shared and wall time then measures the neighbours as much as the code.
+The table gives the medians and the ratio validate / floor, and the SVG plot
+``docs/validate-scale.svg`` how time and peak memory grow with the size; both replace their part
+of ``docs/benchmarks.md``. With ``--pyshacl-staff N`` stock pySHACL (``--engine pyshacl``) runs
+once on a cascade of N staff, for scale.
+
+    python benchmarks/validate_scale.py                       # 2,000 / 20,000 / 80,000, 3 runs
+    python benchmarks/validate_scale.py --staff 2000 --runs 1
+    python benchmarks/validate_scale.py --runs 3 --big-runs 1  # one run at 80,000
+
+Wall times depend on what else runs on the machine (its load average is given); CPU seconds
+less so.
 """
 
 from __future__ import annotations
@@ -19,161 +28,163 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
 from docsection import write_section
+from peers import SELARAS, Run, timed
+from plot import line_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
+PLOT = ROOT / "docs" / "validate-scale.svg"
 BEGIN = "<!-- validate_scale:begin -->"
 END = "<!-- validate_scale:end -->"
+#: The issue's bar: validate within this many times the floor.
+TARGET = 2.5
+FLOOR = (
+    "import sys, pyoxigraph as ox; s = ox.Store(); "
+    "s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_TRIPLES); print(len(s))"
+)
 
 
-def one_run(path: Path, engine: str) -> dict[str, float]:
-    """Parse and validate ``path`` in this process; times and peak memory."""
-    from selaras.read import read_dataset
-    from selaras.validate import validate
-
-    wall, cpu = time.perf_counter(), time.process_time()
-    dataset = read_dataset([path])
-    triples = len(dataset)  # the store, the Dataset's query index, is built on first use
-    parse_wall, parse_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    wall, cpu = time.perf_counter(), time.process_time()
-    report = validate(dataset, engine=engine)  # type: ignore[arg-type]
-    validate_wall, validate_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {
-        "triples": triples,
-        "results": len(report.results),
-        "parse": parse_wall,
-        "parse_cpu": parse_cpu,
-        "validate": validate_wall,
-        "validate_cpu": validate_cpu,
-        "peak_mb": peak_memory_mb(),
-    }
-
-
-def peak_memory_mb() -> float:
-    """This process's peak resident memory since its exec (Linux VmHWM).
-
-    ``ru_maxrss`` would also count the parent's memory at fork time: Linux keeps it across exec.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def measure(path: Path, engine: str) -> dict[str, float]:
-    """One run in a fresh Python process."""
-    out = subprocess.run(
-        [sys.executable, __file__, "--one", str(path), "--engine", engine],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
-def cascade_file(staff: int, folder: Path) -> Path:
+def cascade_file(staff: int, folder: Path) -> tuple[Path, int]:
     from selaras.generate import generate_cascade
 
     path = folder / f"cascade-{staff}.nt"
     cascade = generate_cascade(staff=staff, seed=1, defect_rate=0.01)
     cascade.write(path, fmt="nt")
-    return path
+    return path, sum(1 for _ in path.open("rb"))
 
 
-def median(runs: list[dict[str, float]], key: str) -> float:
-    return statistics.median(run[key] for run in runs)
+def floor(path: Path) -> Run:
+    return timed([sys.executable, "-c", FLOOR, str(path)])
 
 
-def table(
-    rows: list[dict[str, float]], reference: dict[str, float] | None, runs: int, load: float
-) -> str:
+def validate(path: Path, engine: str, folder: Path) -> Run:
+    report = folder / f"{path.stem}-{engine}.csv"
+    run = timed(
+        [str(SELARAS), "validate", str(path), "--engine", engine, "--format", "csv", "-o",
+         str(report), "-q"],
+        ok=(0, 1),
+    )  # fmt: skip
+    run.extra["results"] = sum(1 for _ in report.open(encoding="utf-8")) - 1
+    return run
+
+
+def median(runs: list[Run], key: str) -> float:
+    return statistics.median(float(getattr(r, key)) for r in runs)
+
+
+def row_of(staff: int, triples: int, floors: list[Run], checks: list[Run]) -> dict[str, float]:
+    results = {int(r.extra["results"]) for r in checks}  # type: ignore[call-overload]
+    if len(results) != 1:
+        raise SystemExit(f"validation results differ between runs at {staff} staff: {results}")
+    row = {"staff": staff, "triples": triples, "runs": len(checks), "results": results.pop()}
+    for name, runs in (("floor", floors), ("validate", checks)):
+        row[f"{name}_wall"] = median(runs, "wall")
+        row[f"{name}_cpu"] = median(runs, "cpu")
+        row[f"{name}_mb"] = median(runs, "peak_mb")
+    row["ratio"] = row["validate_wall"] / row["floor_wall"]
+    row["ratio_cpu"] = row["validate_cpu"] / row["floor_cpu"]
+    return row
+
+
+def table(rows: list[dict[str, float]], reference: str, load: float) -> str:
     command = " ".join(["python", "benchmarks/validate_scale.py", *sys.argv[1:]])
     lines = [
-        f"Generated cascades (seed 1, 1 % defects), SPARQL engine, median of {runs} run(s), "
-        f"each in a fresh process; {platform.python_implementation()} "
-        f"{platform.python_version()}, pyoxigraph {version('pyoxigraph')}, "
-        f"pySHACL {version('pyshacl')}, {platform.machine()}, {os.cpu_count()} cores. "
-        f"Measured {date.today().isoformat()} with `{command}`; load average {load:.1f} when "
-        "it started.",
+        f"Generated cascades (seed 1, 1 % defects) as N-Triples; medians of the runs given, each "
+        f"in a fresh process, floor and validate alternating; {platform.python_implementation()}"
+        f" {platform.python_version()}, pyoxigraph {version('pyoxigraph')}, "
+        f"{platform.machine()}, {os.cpu_count()} cores. Measured {date.today().isoformat()} "
+        f"with `{command}`; load average {load:.1f} when it started. Floor: "
+        "`pyoxigraph.Store().bulk_load` of the file; validate: `selaras validate FILE --format "
+        f"csv -o REPORT` (read, validate, report). The bar: validate within {TARGET}x the floor.",
         "",
-        "| staff | triples | parse s | validate s | validate CPU s | peak memory MB | results |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| staff | triples | runs | floor s | validate s | validate / floor | floor CPU s | "
+        "validate CPU s | CPU ratio | floor peak MB | validate peak MB | results |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for row in rows:
+    for r in rows:
         lines.append(
-            f"| {int(row['staff']):,} | {int(row['triples']):,} | {row['parse']:.1f} | "
-            f"{row['validate']:.1f} | {row['validate_cpu']:.1f} | {row['peak_mb']:,.0f} | "
-            f"{int(row['results']):,} |"
+            f"| {int(r['staff']):,} | {int(r['triples']):,} | {int(r['runs'])} | "
+            f"{r['floor_wall']:.1f} | {r['validate_wall']:.1f} | {r['ratio']:.2f} | "
+            f"{r['floor_cpu']:.1f} | {r['validate_cpu']:.1f} | {r['ratio_cpu']:.2f} | "
+            f"{r['floor_mb']:,.0f} | {r['validate_mb']:,.0f} | {int(r['results']):,} |"
         )
-    if reference is not None:
-        mine = next((r for r in rows if r["staff"] == reference["staff"]), None)
-        lines += [
-            "",
-            f"pySHACL (stock, one run) on {int(reference['staff']):,} staff "
-            f"({int(reference['triples']):,} triples): validate {reference['validate']:.1f} s "
-            f"wall, {reference['validate_cpu']:.1f} s CPU, "
-            f"{int(reference['results']):,} results.",
-        ]
-        if mine is not None:
-            wall = reference["validate"] / mine["validate"]
-            cpu = reference["validate_cpu"] / mine["validate_cpu"]
-            lines.append(
-                f"The SPARQL engine is {wall:.0f}x faster there ({cpu:.0f}x in CPU time), "
-                f"with {int(mine['results']):,} results."
-            )
+    lines += ["", "![Time and peak memory of validate and of the floor](validate-scale.svg)"]
+    if reference:
+        lines += ["", reference]
     return "\n".join(lines)
+
+
+def plot(rows: list[dict[str, float]]) -> str:
+    staff = [r["staff"] for r in rows]
+    return line_chart(
+        title="selaras validate against bulk_load (the floor), by staff",
+        x=staff,
+        x_label="staff positions",
+        panels=[
+            (
+                "seconds (wall, median)",
+                {
+                    "selaras validate": [r["validate_wall"] for r in rows],
+                    "bulk_load": [r["floor_wall"] for r in rows],
+                    f"{TARGET} x bulk_load": [TARGET * r["floor_wall"] for r in rows],
+                },
+            ),
+            (
+                "peak memory, MB",
+                {
+                    "selaras validate": [r["validate_mb"] for r in rows],
+                    "bulk_load": [r["floor_mb"] for r in rows],
+                },
+            ),
+        ],
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--staff", type=int, nargs="+", default=[2000, 20000, 80000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--pyshacl-staff", type=int, help="size for the pySHACL comparison [smallest --staff]"
-    )
-    parser.add_argument("--no-pyshacl", action="store_true", help="skip the pySHACL run")
-    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--engine", default="sparql", help=argparse.SUPPRESS)
+    parser.add_argument("--big-runs", type=int, help="runs at sizes above 40,000 staff [--runs]")
+    parser.add_argument("--pyshacl-staff", type=int, help="run pySHACL once on this size")
+    parser.add_argument("--engine", default="auto", help="selaras validate --engine [auto]")
     args = parser.parse_args()
-    if args.one:
-        print(json.dumps(one_run(args.one, args.engine)))
-        return
     load = os.getloadavg()[0]
     rows = []
+    reference = ""
     with tempfile.TemporaryDirectory() as tmp:
-        for staff in args.staff:
-            path = cascade_file(staff, Path(tmp))
-            runs = [measure(path, "sparql") for _ in range(args.runs)]
-            row = {key: median(runs, key) for key in runs[0]}
-            row["staff"] = staff
+        folder = Path(tmp)
+        for staff in sorted(args.staff):
+            path, triples = cascade_file(staff, folder)
+            runs = args.big_runs if args.big_runs and staff > 40000 else args.runs
+            floors, checks = [], []
+            for _ in range(runs):
+                floors.append(floor(path))
+                checks.append(validate(path, args.engine, folder))
+            row = row_of(staff, triples, floors, checks)
             rows.append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)
-        reference = None
-        if not args.no_pyshacl:
-            staff = args.pyshacl_staff or min(args.staff)
-            path = cascade_file(staff, Path(tmp))
-            reference = measure(path, "pyshacl")
-            reference["staff"] = staff
-            print(json.dumps(reference), file=sys.stderr, flush=True)
-            if staff not in args.staff:
-                mine = [measure(path, "sparql") for _ in range(args.runs)]
-                row = {key: median(mine, key) for key in mine[0]}
-                row["staff"] = staff
-                rows.insert(0, row)
-    text = table(sorted(rows, key=lambda r: r["staff"]), reference, args.runs, load)
+            path.unlink()
+        if args.pyshacl_staff:
+            path, triples = cascade_file(args.pyshacl_staff, folder)
+            slow = validate(path, "pyshacl", folder)
+            fast = validate(path, args.engine, folder)
+            reference = (
+                f"pySHACL (stock, `--engine pyshacl`, one run) on {args.pyshacl_staff:,} staff "
+                f"({triples:,} triples): {slow.wall:.1f} s wall, {slow.cpu:.1f} s CPU, "
+                f"{slow.extra['results']:,} results; `--engine {args.engine}` on the same file: "
+                f"{fast.wall:.1f} s, {fast.extra['results']:,} results "
+                f"({slow.wall / fast.wall:.0f}x)."
+            )
+    PLOT.write_text(plot(rows), encoding="utf-8")
+    text = table(rows, reference, load)
     write_section(DOC, BEGIN, END, text, "Validation at scale")
     print(text)
 

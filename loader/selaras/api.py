@@ -35,16 +35,22 @@ Store = Literal["embedded", "neo4j"]
 
 
 def read_dataset(
-    paths: Sequence[Path | str], *, base: str | None = None, progress: Progress = SILENT
+    paths: Sequence[Path | str],
+    *,
+    base: str | None = None,
+    progress: Progress = SILENT,
+    keep_triples: bool = True,
 ) -> Dataset:
     """RDF files, folders and spreadsheets as one Dataset, every literal as written.
 
-    ``base``: the IRI prefix for identifiers minted from spreadsheet codes. Raises InputError
+    ``base``: the IRI prefix for identifiers minted from spreadsheet codes. ``keep_triples=False``:
+    RDF files go straight into the store, their triples read again when asked for (for
+    validation and analyses of large files: the store's time and memory only). Raises InputError
     (missing or malformed input: file, line, column), DatasetError (no triples at all).
     """
     from selaras.read import read_dataset as read
 
-    return read(paths, base=base, progress=progress)
+    return read(paths, base=base, progress=progress, keep_triples=keep_triples)
 
 
 def validate_dataset(

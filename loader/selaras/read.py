@@ -66,9 +66,13 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
 
 
+def _spreadsheet(path: Path) -> bool:
+    return path.is_dir() or path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
 def read_input(path: Path, *, base: str | None = None) -> list[ox.Triple]:
     """The triples of one input of :func:`expand_paths`: an RDF file or a spreadsheet."""
-    if path.is_dir() or path.suffix.lower() in SPREADSHEET_SUFFIXES:
+    if _spreadsheet(path):
         from selaras.spreadsheet import import_spreadsheet
         from selaras.terms import ox_triples
 
@@ -81,10 +85,15 @@ def read_dataset(
     *,
     base: str | None = None,
     progress: Progress = SILENT,
+    keep_triples: bool = True,
 ) -> Dataset:
     """Read RDF files, folders and spreadsheets into one :class:`Dataset`, literals as written.
 
-    ``base`` is the IRI prefix for identifiers minted from spreadsheet codes.
+    ``base`` is the IRI prefix for identifiers minted from spreadsheet codes. With
+    ``keep_triples=False`` RDF files go straight into the dataset's store and their triples are
+    read again when asked for (:meth:`Dataset.index_file`): for work that only queries the store
+    (validation, analyses), in the store's time and memory; anonymous blank nodes then get new
+    labels each time the triples are read.
     Raises :class:`InputError` for a missing or malformed input and :class:`DatasetError` when
     the inputs hold no triples at all.
     """
@@ -92,7 +101,10 @@ def read_dataset(
     dataset = Dataset(sources=files)
     with progress.task("Reading", total=len(files)) as task:
         for path in files:
-            dataset.add_triples(read_input(path, base=base))
+            if keep_triples or _spreadsheet(path):
+                dataset.add_triples(read_input(path, base=base))
+            else:
+                dataset.index_file(path)
             task.advance()
     if not dataset:
         raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))

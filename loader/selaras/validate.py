@@ -12,7 +12,7 @@ any data, nothing added. Three engine choices (:mod:`selaras.shacl_sparql.fallba
 * ``pyshacl``: stock pySHACL on an rdflib graph. The reference the tests compare against.
 
 All return the same :class:`ValidationReport`, a value that renderers only format. Values in
-results are the literals as the input wrote them (:mod:`selaras.shacl_sparql.written`).
+results are the literals as the input wrote them (:mod:`selaras.rdf.written`).
 """
 
 from __future__ import annotations
@@ -33,12 +33,12 @@ import rdflib
 from selaras import resources
 from selaras.profile_check import checked_profile_path
 from selaras.progress import SILENT, Progress
+from selaras.rdf.written import WrittenForms
 from selaras.read import Dataset, parse_file
 from selaras.rules import Rule, generic_messages, generic_rule, rules
 from selaras.shacl_sparql.fallback import EngineRun, Fallback, run_engines
 from selaras.shacl_sparql.fallback import run_pyshacl as _run_pyshacl
 from selaras.shacl_sparql.results import RawResult
-from selaras.shacl_sparql.written import WrittenForms
 from selaras.terms import quiet_rdflib, to_rdflib
 
 Engine = Literal["auto", "sparql", "pyshacl"]
@@ -288,7 +288,7 @@ def validate(
     with ``shapes``, against those SHACL files (no profile, no ontology added).
 
     Result values are the dataset's literals as parsed (the store keeps some in canonical
-    form; :class:`~selaras.shacl_sparql.written.WrittenForms` maps them back).
+    form; :class:`~selaras.rdf.written.WrittenForms` maps them back).
 
     Raises :class:`~selaras.errors.UnknownNameError` for an unknown profile or engine,
     :class:`~selaras.errors.InputError` for a shapes file that does not parse,
@@ -310,9 +310,7 @@ def validate(
     triples = len(dataset)
     with progress.task(f"Validating ({engine})", total=None), _added(dataset.store, extra):
         run = run_engines(dataset.store, graph, engine)
-        results = _with_context(
-            dataset.store, run.results, rule_index, graph, WrittenForms.of(dataset.triples())
-        )
+        results = _with_context(dataset.store, run.results, rule_index, graph, dataset.written)
     return ValidationReport(
         results=tuple(sorted(results, key=ValidationResult.sort_key)),
         profile=profile if not shapes else "",

@@ -10,15 +10,23 @@
 // the SS it causes on its strategy map), zero or more steps, reaches an SS that belongs to a unit
 // at level Wide. So the Wide unit's own SS are traced, and so is an SS a map holder formulates
 // itself when it causes an SS of its map that is traced (its line of sight runs through the
-// map). The walk is a breadth-first ANY SHORTEST search: it only asks whether such an SS is
-// reachable, visits each node once, and ends by itself on cycles.
+// map). The walk is not bounded on purpose: it runs once, backwards from the Wide unit's SS
+// (to every SS that reaches one of them), and as its nodes are only counted (DISTINCT), Neo4j
+// prunes it to a breadth-first search that visits each node once and ends by itself on
+// cycles. An SS it does not reach is unlinked (the largest of its marks is 0): one grouping
+// instead of a search per SS.
 
 CALL () {
-  MATCH (s:SS)
-  WHERE NOT EXISTS {
-    MATCH ANY SHORTEST
-      (s)-[:CASCADES_FROM|CAUSES]->*(:SS)-[:BELONGS_TO]->()-[:AT_LEVEL]->(:Level {notation: 'Wide'})
+  CALL () {
+    MATCH (s:SS)
+    RETURN s, 0 AS traced
+    UNION ALL
+    MATCH (top:SS)-[:BELONGS_TO]->()-[:AT_LEVEL]->(:Level {notation: 'Wide'})
+    MATCH (top)<-[:CASCADES_FROM|CAUSES*0..]-(s:SS)
+    RETURN DISTINCT s, 1 AS traced
   }
+  WITH s, max(traced) AS traced
+  WHERE traced = 0
   RETURN s, 'unlinked' AS kind
   UNION
   MATCH (s:SS)

@@ -13,6 +13,7 @@ input text is never pasted into the query otherwise.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -85,14 +86,18 @@ def select(
     except SyntaxError as exc:
         raise InputError(f"SPARQL syntax error: {exc}", path=path) from exc
     assert isinstance(solutions, ox.QuerySolutions)
-    names = [v.value for v in solutions.variables]
-    rows: list[list[str | None]] = []
-    for solution in solutions:
-        row: list[str | None] = []
-        for name in names:
-            term = solution[name]
-            row.append(None if term is None else term.value)
-        rows.append(row)
+    # pyoxigraph writes the solutions as SPARQL JSON results in one call, which json parses in
+    # C: for tens of thousands of rows this is about half the time of asking each solution for
+    # each term object. A binding's "value" is the term's lexical form (a literal), IRI or
+    # blank node id, the same as the term's ``.value``; an unbound variable has no key.
+    written = solutions.serialize(format=ox.QueryResultsFormat.JSON)
+    assert written is not None  # None only when writing to a file
+    data = json.loads(written)
+    names: list[str] = data["head"]["vars"]
+    rows: list[list[str | None]] = [
+        [binding[name]["value"] if name in binding else None for name in names]
+        for binding in data["results"]["bindings"]
+    ]
     return names, rows
 
 

@@ -175,7 +175,7 @@ def _query(
         from selaras.api import read_dataset, run_query
 
         analyses.resolve_params(analyses.analysis(name), values)  # bad parameters before reading
-        dataset = read_dataset(list(paths), base=base, progress=progress)
+        dataset = read_dataset(list(paths), base=base, progress=progress, keep_triples=False)
         with progress.task(f"Running {name}"):
             result = run_query(name, store="embedded", dataset=dataset, params=values)
     for warning in result.warnings:

@@ -79,7 +79,8 @@ def validate(
     if output is not None:
         output_module.check_file(output)
     progress = progress_for(quiet)
-    dataset = read_dataset(list(paths), base=base, progress=progress)
+    # only the store is queried: files go straight into it, no triple held twice
+    dataset = read_dataset(list(paths), base=base, progress=progress, keep_triples=False)
     report = validate_dataset(
         dataset,
         profile=profile,

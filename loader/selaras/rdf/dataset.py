@@ -22,8 +22,13 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from selaras.rdf.written import WrittenForms
+
 if TYPE_CHECKING:
     import rdflib
+
+#: A part of a dataset: triples held in memory, or an RDF file read again when asked for.
+_Part = list[ox.Triple] | Path
 
 
 class Dataset:
@@ -31,46 +36,99 @@ class Dataset:
 
     ``sources`` are the files and spreadsheets the triples came from. A triple written in two
     files is held twice in :meth:`triples` and once in the store; ``len()`` counts the store's.
+
+    Triples are held in memory, or, for files added with :meth:`index_file`, not held at all:
+    the file goes straight into the store (noting the literals the store rewrites; N-Triples by
+    pyoxigraph's ``bulk_load``, :mod:`selaras.rdf.bulk`) and :meth:`triples` reads it again.
+    That keeps a ministry-sized validation within the store's own memory and time.
     """
 
     def __init__(self, triples: Iterable[ox.Triple] = (), sources: Iterable[Path] = ()) -> None:
-        self._triples: list[ox.Triple] = list(triples)
+        self._parts: list[_Part] = []
         self.sources: list[Path] = list(sources)
         self._store: ox.Store | None = None
+        self._written: WrittenForms | None = None
+        self._empty = True
+        self.add_triples(triples)
 
     @property
     def store(self) -> ox.Store:
         """The query index (default graph), built from the triples on first use."""
         if self._store is None:
-            self._store = ox.Store()
-            self._store.bulk_extend(
-                ox.Quad(t.subject, t.predicate, t.object) for t in self._triples
-            )
+            store = ox.Store()
+            written = WrittenForms()
+            for part in self._parts:
+                store.bulk_extend(
+                    ox.Quad(t.subject, t.predicate, t.object) for t in written.collect(_read(part))
+                )
+            self._store, self._written = store, written
         return self._store
+
+    @property
+    def written(self) -> WrittenForms:
+        """The literals the store keeps in another form than the triples, and where."""
+        if self._written is None:
+            self._written = WrittenForms.of(self.triples())
+        return self._written
 
     def __len__(self) -> int:
         return len(self.store)
 
     def __bool__(self) -> bool:
-        return bool(self._triples)
+        return not self._empty
 
     def triples(self) -> Iterator[ox.Triple]:
         """The triples exactly as parsed, in input order."""
-        return iter(self._triples)
+        for part in self._parts:
+            yield from _read(part)
 
     def add_triples(self, triples: Iterable[ox.Triple]) -> None:
         """Add triples (and to the store, when it has been built)."""
         added = list(triples)
-        self._triples.extend(added)
+        if not added:
+            return
+        self._empty = False
+        self._parts.append(added)
         if self._store is not None:
-            self._store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in added)
+            written = self.written
+            self._store.bulk_extend(
+                ox.Quad(t.subject, t.predicate, t.object) for t in written.collect(added)
+            )
+
+    def index_file(self, path: Path) -> None:
+        """Read the RDF file ``path`` into the store now, holding none of its triples.
+
+        Raises :class:`~selaras.errors.InputError` as :func:`~selaras.rdf.read.stream_file`.
+        """
+        from selaras.rdf import RdfFormat
+        from selaras.rdf.bulk import load_ntriples
+        from selaras.rdf.read import stream_file
+
+        store = self.store
+        written = self.written
+        before = len(store)
+        fast = RdfFormat.of_suffix(path.suffix) == RdfFormat.N_TRIPLES
+        if not (fast and load_ntriples(store, path, written)):
+            store.bulk_extend(written.collect(stream_file(path)))
+        self._parts.append(path)
+        if len(store) > before:
+            self._empty = False
 
     def release_store(self) -> None:
         """Drop the query index (it is built again when next needed), to free its memory."""
         self._store = None
+        self._written = None
 
     def to_rdflib(self) -> rdflib.Graph:
         """The triples as an rdflib graph, literals as written (for libraries that need one)."""
         from selaras.terms import rdflib_graph
 
-        return rdflib_graph(self._triples)
+        return rdflib_graph(self.triples())
+
+
+def _read(part: _Part) -> Iterable[ox.Triple]:
+    if isinstance(part, Path):  # one at a time: a large file is not held as a list
+        from selaras.rdf.read import stream_file
+
+        return (ox.Triple(q.subject, q.predicate, q.object) for q in stream_file(part))
+    return part

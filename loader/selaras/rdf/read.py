@@ -13,7 +13,7 @@ stays ``"05"``; named graphs of TriG / N-Quads are merged into one graph. A synt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -39,6 +39,15 @@ def parse_file(path: Path) -> list[ox.Triple]:
     Raises InputError (file, line, column) for bad syntax, an unreadable file or an ending that
     is not RDF.
     """
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in stream_file(path)]
+
+
+def stream_file(path: Path) -> Iterator[ox.Quad]:
+    """The triples of one RDF file as default-graph quads, as written, one at a time.
+
+    What :func:`parse_file` holds in a list, for a reader that keeps none of it (a store filled
+    straight from the file); the same errors, raised when the bad part is reached.
+    """
     fmt = RdfFormat.of_suffix(path.suffix)
     if fmt is None:
         raise InputError(f"not an RDF file ending: {path.suffix!r}", path=path)
@@ -50,8 +59,12 @@ def parse_file(path: Path) -> list[ox.Triple]:
             elif fmt == RdfFormat.RDF_XML:  # entity bombs are refused before parsing
                 limits.check_rdf_xml(path, handle.read(65536))
                 handle.seek(0)
+            quads = ox.parse(data, format=fmt.ox, base_iri=path.resolve().as_uri())
             try:
-                return _triples(ox.parse(data, format=fmt.ox, base_iri=path.resolve().as_uri()))
+                if fmt.ox.supports_datasets:
+                    yield from _merged(quads)
+                else:
+                    yield from quads
             except MemoryError as exc:  # pyoxigraph's token buffer: limits.TOKEN_BYTES
                 raise limits.token_error(path, handle.tell()) from exc
     except SyntaxError as exc:
@@ -62,6 +75,15 @@ def parse_file(path: Path) -> list[ox.Triple]:
 
 def _triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
     return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+
+
+def _merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Quads of named graphs moved into the default graph."""
+    for quad in quads:
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            yield quad
+        else:
+            yield ox.Quad(quad.subject, quad.predicate, quad.object)
 
 
 def _message(exc: SyntaxError) -> str:

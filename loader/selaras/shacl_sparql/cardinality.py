@@ -1,7 +1,8 @@
 """Cardinality constraint components (SHACL 4.2): ``sh:minCount``, ``sh:maxCount``.
 
-``sh:minCount`` reads which nodes have enough values (one query for every node with the path)
-and reports the focus nodes left out, without a value; ``sh:maxCount`` groups by node.
+``sh:minCount 1`` asks for the focus nodes without a value; a higher ``sh:minCount`` reads which
+nodes have enough values and reports the focus nodes left out (no value in either result);
+``sh:maxCount`` groups by node.
 """
 
 from __future__ import annotations
@@ -40,13 +41,17 @@ def min_count(e: Engine, shape: Shape, focus: Focus) -> Iterable[RawResult]:
     n = count(e, shape, SH.minCount)
     if n == 0:
         return ()
-    pattern = e.value_pattern(shape, focus)
-    if n == 1:
-        passing = f"SELECT DISTINCT ?this WHERE {{ {pattern} }}"
-    else:
-        passing = (
-            f"SELECT ?this WHERE {{ {pattern} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) >= {n})"
+    assert shape.path is not None
+    if n == 1:  # only the focus nodes without a value come back, not every node with one
+        missing = (
+            f"SELECT DISTINCT ?this WHERE {{ {focus.pattern} "
+            f"FILTER NOT EXISTS {{ ?this {shape.sparql_path} ?v }} }}"
         )
+        return e.focus_results(shape, focus, missing, "MinCount")
+    pattern = e.value_pattern(shape, focus)
+    passing = (
+        f"SELECT ?this WHERE {{ {pattern} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?v) >= {n})"
+    )
     return e.failing_focus(shape, focus, passing, "MinCount")
 
 

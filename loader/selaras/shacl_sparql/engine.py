@@ -12,8 +12,11 @@ shapes...) is the same run on those nodes: the nodes without results conform.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import cast
 
 import pyoxigraph as ox
@@ -97,7 +100,7 @@ class Engine:
         self._answers: dict[str, list[ox.QuerySolution]] = {}
         self._shapes: dict[Node, Shape] = {}
         self._conforming: dict[tuple[Node, frozenset[OxTerm]], frozenset[OxTerm]] = {}
-        self._depth = 0
+        self._nesting = threading.local()  # shapes run on several threads (run_shapes)
         self.components = sparql.Components(self)
 
     # -- shapes ---------------------------------------------------------------------------
@@ -181,13 +184,16 @@ class Engine:
         else:
             union = " UNION ".join("{ " + part + " }" for part in parts)
             pattern = f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
-        nodes: frozenset[OxTerm] = frozenset().union(*(self.target_nodes(p) for p in parts))
+        sets = [self.target_nodes(p) for p in parts]
+        # one target (the usual case): the cached set itself, not a copy of it per shape
+        nodes: frozenset[OxTerm] = sets[0] if len(sets) == 1 else frozenset().union(*sets)
         return Focus(nodes, pattern)
 
     def target_nodes(self, part: str) -> frozenset[OxTerm]:
-        if part not in self._targets:
-            rows = self.select(f"SELECT DISTINCT ?this WHERE {{ {part} }}")
-            self._targets[part] = frozenset(_term(row["this"]) for row in rows)
+        if part not in self._targets:  # kept as the set only: not the rows too (select)
+            rows = self.store.query(f"SELECT DISTINCT ?this WHERE {{ {part} }}")
+            assert isinstance(rows, ox.QuerySolutions)
+            self._targets[part] = frozenset(_term(row[0]) for row in rows)
         return self._targets[part]
 
     # -- running --------------------------------------------------------------------------
@@ -209,9 +215,10 @@ class Engine:
         """(focus node, result) for every result of ``node`` on ``focus``."""
         if deactivated(self.g, node) or not focus.nodes:
             return
-        self._depth += 1
+        depth = getattr(self._nesting, "depth", 0) + 1
+        self._nesting.depth = depth
         try:
-            if self._depth > _MAX_DEPTH:
+            if depth > _MAX_DEPTH:
                 raise Unsupported(name(node), "shapes nested deeper than 32 (recursion)")
             shape = self.shape(node)
             for predicate, component in COMPONENTS:
@@ -226,7 +233,7 @@ class Engine:
             for prop in sorted(self.g.objects(node, SH.property), key=str):
                 yield from self.run_property(shape, prop, focus)
         finally:
-            self._depth -= 1
+            self._nesting.depth = depth - 1
 
     def run_property(
         self, shape: Shape, prop: Node, focus: Focus
@@ -300,6 +307,14 @@ class Engine:
         for node in sorted(focus.nodes - passing, key=str):
             yield shape.result(node, None, component)
 
+    def focus_results(
+        self, shape: Shape, focus: Focus, query: str, component: str
+    ) -> Iterator[RawResult]:
+        """Results (no value) for the focus nodes among ``query``'s ?this."""
+        found = {_term(row["this"]) for row in self.select(query)}
+        for node in sorted(found & focus.nodes, key=str):
+            yield shape.result(node, None, component)
+
     def checked_results(
         self,
         shape: Shape,
@@ -357,8 +372,31 @@ def validate_store(store: ox.Store, shapes: rdflib.Graph) -> list[RawResult]:
     return sorted(set(run_shapes(engine, roots)), key=RawResult.sort_key)
 
 
-def run_shapes(engine: Engine, roots: Iterable[Node]) -> Iterator[RawResult]:
-    for node in roots:
-        focus = engine.targets(node)
-        for _owner, r in engine.run(node, focus):
-            yield r
+#: Threads that run shapes at once. pyoxigraph evaluates a query without holding the GIL, so
+#: on two cores one shape's query runs while another's rows are read; more than four threads
+#: only wait for the GIL.
+THREADS = max(1, min(4, os.cpu_count() or 1))
+
+
+def run_shapes(
+    engine: Engine, roots: Iterable[Node], *, threads: int | None = None
+) -> Iterator[RawResult]:
+    """The results of the shapes ``roots`` on their targets, shape by shape in ``roots`` order
+    (each shape's results as one list; ``threads`` shapes run at a time, default
+    :data:`THREADS`)."""
+    nodes = list(roots)
+    threads = THREADS if threads is None else threads
+    if threads <= 1 or len(nodes) <= 1:
+        for node in nodes:
+            yield from _run_root(engine, node)
+        return
+    # rdflib is silenced once around all threads: its switch is process-wide and nested
+    # switches on two threads would otherwise undo each other
+    with quiet_rdflib(), ThreadPoolExecutor(threads, thread_name_prefix="shape") as pool:
+        for results in pool.map(_run_root, [engine] * len(nodes), nodes):
+            yield from results
+
+
+def _run_root(engine: Engine, node: Node) -> list[RawResult]:
+    focus = engine.targets(node)
+    return [r for _owner, r in engine.run(node, focus)]

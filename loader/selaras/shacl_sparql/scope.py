@@ -76,6 +76,10 @@ class Engine(Protocol):
         self, shape: Shape, focus: Focus, passing_query: str, component: str
     ) -> Iterator[RawResult]: ...
 
+    def focus_results(
+        self, shape: Shape, focus: Focus, query: str, component: str
+    ) -> Iterator[RawResult]: ...
+
     def checked_results(
         self,
         shape: Shape,

@@ -17,12 +17,13 @@ form), and :meth:`WrittenForms.restore` maps a result's value back.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import pyoxigraph as ox
 
-from selaras.shacl_sparql.results import OxTerm
-
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+T = TypeVar("T", ox.Triple, ox.Quad)
 #: Datatypes whose literals the store may keep in another lexical form.
 CANONICALISED = frozenset(
     _XSD + name
@@ -36,6 +37,8 @@ CANONICALISED = frozenset(
 )
 
 Key = tuple[OxTerm, ox.NamedNode, ox.Literal]
+#: Pending literals settled at a time: bounds the memory of a pass over millions of triples.
+_BATCH = 200_000
 
 
 class WrittenForms:
@@ -45,7 +48,6 @@ class WrittenForms:
         self._pending: list[tuple[OxTerm, ox.NamedNode, ox.Literal]] = []
         self._by_place: dict[Key, ox.Literal] = {}
         self._by_value: dict[ox.Literal, set[ox.Literal]] = {}
-        self._ready = True
 
     @classmethod
     def of(cls, triples: Iterable[ox.Triple]) -> WrittenForms:
@@ -55,18 +57,22 @@ class WrittenForms:
             pass
         return forms
 
-    def collect(self, triples: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
-        """Pass ``triples`` through, noting the literals the store may rewrite."""
+    def collect(self, triples: Iterable[T]) -> Iterator[T]:
+        """Pass ``triples`` (or quads) through, noting the literals the store may rewrite."""
+        pending = self._pending
+        literal = ox.Literal
         for triple in triples:
             obj = triple.object
-            if isinstance(obj, ox.Literal) and obj.datatype.value in CANONICALISED:
-                self._pending.append((triple.subject, triple.predicate, obj))  # type: ignore[arg-type]
-                self._ready = False
+            if type(obj) is literal and obj.datatype.value in CANONICALISED:
+                pending.append((triple.subject, triple.predicate, obj))  # type: ignore[arg-type]
+                if len(pending) >= _BATCH:
+                    self._settle()
             yield triple
 
     def _settle(self) -> None:
-        """Find the store's form of each pending literal (one scratch store, in bulk)."""
-        if self._ready:
+        """Find the store's form of each pending literal (one scratch store, in bulk); keep
+        only those it rewrites."""
+        if not self._pending:
             return
         distinct = sorted({lit for _, _, lit in self._pending}, key=str)
         scratch = ox.Store()
@@ -87,8 +93,7 @@ class WrittenForms:
             if stored is not None:
                 self._by_place.setdefault((subject, pred, stored), lit)
                 self._by_value.setdefault(stored, set()).add(lit)
-        self._pending = []
-        self._ready = True
+        self._pending.clear()
 
     def restore(self, subject: OxTerm, predicate: ox.NamedNode | None, value: OxTerm) -> OxTerm:
         """The written form of ``value`` on ``subject``'s ``predicate``; with no predicate (a

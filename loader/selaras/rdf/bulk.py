@@ -1,0 +1,106 @@
+"""N-Triples straight into the store, the fastest way pyoxigraph reads (the floor of reading).
+
+``Store.bulk_load`` parses in Rust and holds no Python object per triple, but it gives blank
+nodes new labels and keeps literals in canonical form. So it is used only for N-Triples files
+without blank nodes and without ``\\u`` escapes, and the literals the store would rewrite are
+found beside it: a scan of the raw lines that carry a typed literal of such a datatype (N-Triples
+writes every datatype IRI in full, one triple a line), parsed on their own. Both run at once:
+``bulk_load`` releases Python's lock while it works.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> path = folder / "a.nt"
+>>> _ = path.write_text('<urn:a> <urn:p> "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\\n')
+>>> store, written = ox.Store(), WrittenForms()
+>>> load_ntriples(store, path, written)
+True
+>>> [str(q.object) for q in store]
+['"5"^^<http://www.w3.org/2001/XMLSchema#integer>']
+>>> str(written.restore(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), next(iter(store)).object))
+'"05"^^<http://www.w3.org/2001/XMLSchema#integer>'
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from selaras.errors import InputError
+from selaras.rdf.written import CANONICALISED, WrittenForms
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_MARKER = b'"^^<' + _XSD.encode()
+_NAMES = frozenset(iri[len(_XSD) :].encode() for iri in CANONICALISED)
+_CHUNK = 1 << 24
+
+
+def load_ntriples(store: ox.Store, path: Path, written: WrittenForms) -> bool:
+    """Load the N-Triples file ``path`` into ``store`` by ``bulk_load``, noting in ``written``
+    the literals the store rewrites; False (nothing loaded) when the file has blank nodes or
+    ``\\u`` escapes, which need the streaming reader.
+
+    Raises InputError (file, line, column) for bad syntax or an unreadable file.
+    """
+    lines: list[bytes] = []
+    plain = _typed_lines(path, lines)  # before anything is loaded: a file it refuses is left
+    if not plain:
+        return False
+    found: list[BaseException] = []
+
+    def note() -> None:
+        try:
+            for _ in written.collect(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)):
+                pass
+        except BaseException as exc:  # raised below, in the caller's thread
+            found.append(exc)
+
+    noting = threading.Thread(target=note, name="written-forms")
+    noting.start()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        raise InputError(str(exc.msg), path=path, line=exc.lineno, column=exc.offset) from exc
+    except MemoryError:  # a token over pyoxigraph's buffer: the streaming reader names its line
+        return False  # (what was loaded is a part of the file: reading it all again adds the rest)
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    finally:
+        noting.join()
+    if found:  # the same lines parsed by bulk_load: it would have raised first
+        raise InputError(f"cannot read its typed literals: {found[0]}", path=path)
+    return True
+
+
+def _typed_lines(path: Path, lines: list[bytes]) -> bool:
+    """Append to ``lines`` every line of ``path`` with a typed literal the store may rewrite;
+    False when the file holds ``_:`` or ``\\u`` / ``\\U`` anywhere (then ``lines`` is partial)."""
+    try:
+        with path.open("rb") as handle:
+            rest = b""
+            while True:
+                chunk = handle.read(_CHUNK)
+                data = rest + chunk
+                if chunk:  # whole lines only; the rest goes with the next chunk
+                    cut = data.rfind(b"\n") + 1
+                    data, rest = data[:cut], data[cut:]
+                if b"_:" in data or b"\\u" in data or b"\\U" in data:
+                    return False
+                _scan(data, lines)
+                if not chunk:
+                    return True
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+
+
+def _scan(data: bytes, lines: list[bytes]) -> None:
+    find, rfind, keep = data.find, data.rfind, lines.append
+    width = len(_MARKER)
+    at = find(_MARKER)
+    while at >= 0:
+        close = find(b">", at + width)
+        end = find(b"\n", close) + 1 or len(data)
+        if data[at + width : close] in _NAMES:
+            keep(data[rfind(b"\n", 0, at) + 1 : end])
+        at = find(_MARKER, end)

@@ -1,0 +1,140 @@
+"""A Dataset read with ``keep_triples=False``: files go straight into the store, nothing held twice.
+
+What `selaras validate` and `selaras query` read with. It must be the same dataset as the default
+reading: the same store, the same triples (read again from the files, in input order), the same
+written forms of the literals the store rewrites, the same errors naming file and line, and a
+validation report with the same results, values as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from selaras.errors import DatasetError, InputError
+from selaras.rdf import RdfFormat
+from selaras.rdf.write import write_file
+from selaras.read import read_dataset
+from selaras.validate import validate
+from test_literal_zoo import PREDICATES, ZOO, _text, _triples
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _nt(triples: object) -> list[str]:
+    return [str(t) for t in triples]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("fmt", [RdfFormat.N_TRIPLES, RdfFormat.TURTLE, RdfFormat.N_QUADS])
+def test_same_triples_store_and_written_forms(fmt: RdfFormat, tmp_path: Path) -> None:
+    triples = _triples(ZOO, list(PREDICATES))
+    path = tmp_path / f"zoo.{fmt.value}"
+    if fmt == RdfFormat.N_QUADS:  # a named graph: merged into the default graph
+        graph = ox.NamedNode("urn:g")
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    else:
+        write_file(triples, path, fmt)
+    kept = read_dataset([path])
+    indexed = read_dataset([path], keep_triples=False)
+    assert _nt(indexed.triples()) == _nt(kept.triples())  # as parsed, in order
+    assert _text(indexed.triples()) == _text(triples)  # forms as written
+    assert {str(q) for q in indexed.store} == {str(q) for q in kept.store}
+    written: dict[tuple[str, str], set[str]] = {}
+    for t in triples:
+        written.setdefault((str(t.subject), str(t.predicate)), set()).add(str(t.object))
+    rewritten = 0
+    for q in indexed.store:  # every literal the store rewrote maps back to a written form
+        forms = written[(str(q.subject), str(q.predicate))]
+        assert str(indexed.written.restore(q.subject, q.predicate, q.object)) in forms
+        rewritten += str(q.object) not in forms
+    assert rewritten > 30
+
+
+def test_several_files_in_input_order(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.nt", tmp_path / "b.ttl"
+    a.write_text('<urn:x> <urn:p> "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
+    b.write_text("<urn:x> <urn:p> 5 .\n<urn:y> <urn:q> _:n .\n_:n <urn:r> <urn:x> .\n")
+    dataset = read_dataset([tmp_path], keep_triples=False)
+    assert _nt(dataset.triples()) == _nt(read_dataset([tmp_path]).triples())
+    assert len(dataset) == 3  # "05" and 5 are one value in the store
+    assert dataset.sources == [a, b]
+
+
+def test_bad_syntax_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.nt"
+    good = '<urn:x> <urn:p> "a" .\n' * 1000
+    path.write_text(good + "<urn:x> <urn:p> oops .\n")
+    with pytest.raises(InputError) as caught:
+        read_dataset([path], keep_triples=False)
+    assert caught.value.path == path
+    assert caught.value.line == 1001
+
+
+def test_empty_input_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.ttl"
+    path.write_text("@prefix x: <urn:x#> .\n")
+    with pytest.raises(DatasetError):
+        read_dataset([path], keep_triples=False)
+
+
+def test_validation_report_is_the_same() -> None:
+    paths = [EXAMPLES / "defects"]
+    kept = validate(read_dataset(paths))
+    indexed = validate(read_dataset(paths, keep_triples=False))
+    assert kept.results == indexed.results
+    assert [r.value for r in kept.results] == [r.value for r in indexed.results]
+    assert kept.violations > 0
+
+
+def test_ntriples_bulk_path_notes_every_rewritten_literal(tmp_path: Path) -> None:
+    """N-Triples without blank nodes or escapes go through ``bulk_load`` and the line scan."""
+    from selaras.rdf.bulk import load_ntriples
+    from selaras.rdf.written import WrittenForms
+
+    triples = _triples(ZOO, list(PREDICATES))
+    path = tmp_path / "zoo.nt"
+    write_file(triples, path, RdfFormat.N_TRIPLES)
+    lines = [x for x in path.read_bytes().splitlines(keepends=True) if b"\\u" not in x]
+    path.write_bytes(b"".join(lines))
+    kept = read_dataset([path])
+    store, written = ox.Store(), WrittenForms()
+    assert load_ntriples(store, path, written)
+    assert {str(q) for q in store} == {str(q) for q in kept.store}
+    by_place: dict[tuple[str, str], set[str]] = {}
+    for t in kept.triples():
+        by_place.setdefault((str(t.subject), str(t.predicate)), set()).add(str(t.object))
+    rewritten = 0
+    for q in store:
+        forms = by_place[(str(q.subject), str(q.predicate))]
+        assert str(written.restore(q.subject, q.predicate, q.object)) in forms
+        rewritten += str(q.object) not in forms
+    assert rewritten > 30
+
+
+@pytest.mark.parametrize("text", ["_:b <urn:p> <urn:o> .\n", '<urn:s> <urn:p> "caf\\u00E9" .\n'])
+def test_blank_nodes_and_escapes_take_the_streaming_reader(text: str, tmp_path: Path) -> None:
+    """``bulk_load`` would give ``_:b`` a new label (and an escape may hide a datatype IRI):
+    such files are streamed, labels kept."""
+    from selaras.rdf.bulk import load_ntriples
+    from selaras.rdf.written import WrittenForms
+
+    path = tmp_path / "b.nt"
+    path.write_text('<urn:s> <urn:p> "05"^^<http://www.w3.org/2001/XMLSchema#integer> .\n' + text)
+    store = ox.Store()
+    assert not load_ntriples(store, path, WrittenForms())
+    assert len(store) == 0
+    dataset = read_dataset([path], keep_triples=False)
+    assert {str(q) for q in dataset.store} == {str(q) for q in read_dataset([path]).store}
+    assert [str(t) for t in dataset.triples()] == [str(t) for t in read_dataset([path]).triples()]
+
+
+def test_ntriples_syntax_error_from_bulk_load_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.nt"
+    path.write_text('<urn:x> <urn:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n' * 10
+                    + "<urn:x> <urn:p> oops .\n")  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        read_dataset([path], keep_triples=False)
+    assert (caught.value.path, caught.value.line) == (path, 11)
