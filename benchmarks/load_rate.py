@@ -1,4 +1,4 @@
-"""Load rate into a real Neo4j: a generated cascade of about 20,000 staff, median of 3 loads.
+"""Load rate into a real Neo4j: a generated cascade of about 20,000 staff, median of 3 runs.
 
     python benchmarks/load_rate.py [--staff 20000] [--seed 1] [--batch-size 2000] [--runs 3]
                                    [--no-write] [--note TEXT]
@@ -6,7 +6,8 @@
 Connects like ``selaras load`` (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; the
 local server's password by default), CLEARS THE DATABASE before every run, loads the cascade
 with :func:`selaras.neo4j.load_triples` (as ``selaras load --allow-invalid`` does: mapping,
-batches, writes; parsing and validation are not timed), and writes a table into
+batches, writes; parsing and validation are not timed), then loads it again unchanged (the
+idempotent path), and writes a table (a row for each, with the rate of the write phase) into
 docs/benchmarks.md between ``<!-- load-rate:start -->`` and ``<!-- load-rate:end -->`` (other
 sections of that file are left alone). For scale it also times the server's own pace at the
 simplest writes (``CREATE`` of nodes and of relationships) on the same machine.
@@ -20,6 +21,7 @@ import platform
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ from docsection import write_section
 from neo4j_server import cpu_seconds, describe, server_pid
 
 from selaras.generate import generate_cascade
-from selaras.neo4j import Neo4jSettings, clear_database, connect, load_triples
+from selaras.neo4j import LoadSummary, Neo4jSettings, clear_database, connect, load_triples
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -56,6 +58,37 @@ def server_pace(driver: Any, database: str) -> tuple[float, float]:
     return nodes, rels
 
 
+FIRST = "first (empty database)"
+AGAIN = "again (unchanged)"
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One load: what it did and the CPU seconds of the loader's process and of the server."""
+
+    summary: LoadSummary
+    client_cpu: float
+    server_cpu: float
+
+
+def row(kind: str, runs: list[Measured], args: argparse.Namespace, triples: int, pid: Any) -> str:
+    """The table row of one kind of load: medians over the runs."""
+    last = runs[-1].summary
+    entities = last.nodes + last.relationships
+    seconds = statistics.median(m.summary.seconds for m in runs)
+    writing = statistics.median(m.summary.write_seconds for m in runs)
+    client = statistics.median(m.client_cpu for m in runs)
+    server = statistics.median(m.server_cpu for m in runs)
+    cpu = statistics.median(m.client_cpu + m.server_cpu for m in runs)
+    return (
+        f"| {args.staff:,} | {triples:,} | {last.nodes:,} | {last.relationships:,} "
+        f"| {args.batch_size:,} | {kind} | {seconds:.1f} "
+        f"({', '.join(f'{m.summary.seconds:.1f}' for m in runs)}) | {writing:.1f} "
+        f"| {entities / writing:,.0f} | {client:.1f} + "
+        + (f"{server:.1f} | {entities / cpu:,.0f} |" if pid else "? | - |")
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--staff", type=int, default=20000)
@@ -80,58 +113,48 @@ def main() -> None:
         server_text = describe(driver, settings.database)
         load_before = os.getloadavg()[0]
         pid = server_pid(args.data)
-        seconds: list[float] = []
-        client_cpu: list[float] = []
-        server_cpu: list[float] = []
-        summary = None
+        measured: dict[str, list[Measured]] = {FIRST: [], AGAIN: []}
         for run in range(args.runs):
             clear_database(driver, database=settings.database)
-            cpu, server = time.process_time(), cpu_seconds(pid)
-            summary = load_triples(
-                driver,
-                triples,
-                name="benchmark",
-                database=settings.database,
-                batch_size=args.batch_size,
-            )
-            seconds.append(summary.seconds)
-            client_cpu.append(time.process_time() - cpu)
-            server_cpu.append(cpu_seconds(pid) - server)
-            print(f"run {run + 1}: {summary.text()}", file=sys.stderr)
+            for kind in (FIRST, AGAIN):
+                cpu, server = time.process_time(), cpu_seconds(pid)
+                summary = load_triples(
+                    driver,
+                    triples,
+                    name="benchmark",
+                    database=settings.database,
+                    batch_size=args.batch_size,
+                )
+                measured[kind].append(
+                    Measured(summary, time.process_time() - cpu, cpu_seconds(pid) - server)
+                )
+                print(f"run {run + 1}, {kind}: {summary.text()}", file=sys.stderr)
         pace_nodes, pace_rels = server_pace(driver, settings.database)
-    assert summary is not None
-    median = statistics.median(seconds)
-    cpu = statistics.median(c + s for c, s in zip(client_cpu, server_cpu, strict=True))
-    per_cpu = f"{summary.nodes / cpu:,.0f} / {summary.relationships / cpu:,.0f}" if pid else "-"
-    row = (
-        f"| {args.staff:,} | {len(triples):,} | {summary.nodes:,} | {summary.relationships:,} "
-        f"| {args.batch_size:,} | {median:.1f} | {summary.nodes / median:,.0f} "
-        f"| {summary.relationships / median:,.0f} | {', '.join(f'{s:.1f}' for s in seconds)} "
-        f"| {statistics.median(client_cpu):.1f} + "
-        + (f"{statistics.median(server_cpu):.1f}" if pid else "?")
-        + f" | {per_cpu} |"
-    )
+    load_after = os.getloadavg()[0]
+    rows = [row(kind, runs, args, len(triples), pid) for kind, runs in measured.items()]
     table = "\n".join(
         [
-            "| staff | triples | nodes | relationships | batch | seconds (median) | nodes/s "
-            "| relationships/s | runs (s) | CPU s, loader + server | nodes / relationships "
-            "per CPU s |",
+            "| staff | triples | nodes | relationships | batch | load | seconds, median (runs) "
+            "| write phase s | nodes + relationships per s of the write phase "
+            "| CPU s, loader + server | nodes + relationships per CPU s |",
             "|---|---|---|---|---|---|---|---|---|---|---|",
-            row,
+            *rows,
             "",
             f"Measured {datetime.now(UTC):%Y-%m-%d} with `python benchmarks/load_rate.py "
-            f"--staff {args.staff} --seed {args.seed} --batch-size {args.batch_size}`: "
-            f"`selaras.generate`, {os.cpu_count()} cores (load average {load_before:.1f} "
-            f"when it started), Python {platform.python_version()}, {server_text} on "
-            "the same machine. A run is "
-            "`load_triples` on an empty database: mapping the triples to rows, the schema, the "
-            "ontology's concept nodes and the batched writes (parsing and validation are not "
-            "timed). The machine is shared: seconds include waiting for a core, so the CPU "
-            "seconds of the loader's process and of the (local) server's JVM are given too; "
-            "per CPU second is the rate that does not depend on what else runs. The server's own "
-            f"pace on this machine, for scale: {pace_nodes:,.0f} nodes/s and "
-            f"{pace_rels:,.0f} relationships/s for plain `CREATE` in one "
-            "transaction." + (f" {args.note}" if args.note else ""),
+            f"--staff {args.staff} --seed {args.seed} --batch-size {args.batch_size} "
+            f"--runs {args.runs}`: `selaras.generate`, {os.cpu_count()} cores shared with other "
+            f"work (load average {load_before:.1f} when it started, {load_after:.1f} at the "
+            f"end), Python {platform.python_version()}, {server_text} on the same machine. A run "
+            "is `load_triples` on an empty database (first load), then the same again on what it "
+            "wrote (the idempotent path: every node looked up, updated, its relationships "
+            "compared): mapping the triples to rows, the schema, the ontology's concept nodes and "
+            "the batched writes (parsing and validation are not timed). The write phase is all "
+            "but the mapping: the schema and the writes to the server. The machine is shared: "
+            "seconds include waiting for a core, so the CPU seconds of the loader's process and "
+            "of the (local) server's JVM are given too (medians); per CPU second is the rate "
+            "that does not depend on what else runs. The server's own pace on this machine, for "
+            f"scale: {pace_nodes:,.0f} nodes/s and {pace_rels:,.0f} relationships/s for plain "
+            "`CREATE` in one transaction." + (f" {args.note}" if args.note else ""),
         ]
     )
     print(table)

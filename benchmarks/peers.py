@@ -1,7 +1,8 @@
 """Selaras side by side with the engines users would pick instead, on the same files.
 
     python benchmarks/peers.py [--staff 2000] [--pyshacl-staff 100] [--no-pyshacl]
-                               [--no-jena] [--no-load] [--no-write] [--section peers]
+                               [--no-jena] [--no-load] [--no-validate] [--runs 1]
+                               [--no-write] [--section peers]
 
 One run, one machine, the same generated files for every engine (``selaras generate --seed 1``):
 
@@ -17,6 +18,8 @@ One run, one machine, the same generated files for every engine (``selaras gener
 * **Loading** the conforming twin (``--defects 0``) into an empty Neo4j: ``selaras load
   --allow-invalid`` against rdflib-neo4j (Neo4j Labs' RDFLib store, batching on) on the same file
   and server; THE DATABASE IS CLEARED (nodes, relationships, constraints, indexes) before each.
+  ``--runs N`` loads with each loader N times, alternating, and gives medians and the ratio of
+  each pair of runs (``--no-validate`` leaves validation out, for a loading-only section).
   Connection from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (the local server's
   password by default).
 
@@ -38,6 +41,7 @@ import argparse
 import csv
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -322,6 +326,60 @@ def load(command: list[str], env: dict[str, str]) -> Run:
     return run
 
 
+def median_run(runs: list[Run]) -> Run:
+    """The medians of wall, CPU, server CPU and peak memory of ``runs`` (counts of the last)."""
+    middle = Run(
+        wall=statistics.median(r.wall for r in runs),
+        cpu=statistics.median(r.cpu for r in runs),
+        peak_mb=statistics.median(r.peak_mb for r in runs),
+        returncode=0,
+        server_cpu=statistics.median(r.server_cpu for r in runs),
+    )
+    middle.extra = dict(runs[-1].extra)
+    return middle
+
+
+def compare_loads(staff: int, runs: int, folder: Path) -> tuple[list[str], str]:
+    """``selaras load`` and rdflib-neo4j on the conforming twin, alternately, ``runs`` times
+    each into an emptied database: the table rows (medians) and the note with the ratios."""
+    env = neo4j_env()
+    clean, _manifest, triples = generate(staff, 0, folder)
+    python = peer_python()
+    mine: list[Run] = []
+    peers: list[Run] = []
+    for run in range(runs):
+        mine.append(load([str(SELARAS), "load", str(clean), "--allow-invalid", "-q"], env))
+        log(f"run {run + 1}: selaras load {mine[-1]}")
+        peers.append(load([str(python), str(PEERS / "rdflib_neo4j_load.py"), str(clean)], env))
+        log(f"run {run + 1}: rdflib-neo4j {peers[-1]}")
+    clear(env)
+    selaras, peer = median_run(mine), median_run(peers)
+    rows = []
+    for name, each, middle in (
+        ("`selaras load --allow-invalid`", mine, selaras),
+        (f"rdflib-neo4j {peer_version('rdflib-neo4j')}", peers, peer),
+    ):
+        walls = ", ".join(f"{r.wall:.1f}" for r in each)
+        rows.append(
+            f"| {name} | {staff:,} | {triples:,} | {middle.wall:.1f} ({walls}) | "
+            f"{middle.cpu:.1f} | {middle.server_cpu:.1f} | {middle.peak_mb:,.0f} | "
+            f"{middle.extra['nodes']:,} | {middle.extra['relationships']:,} |"
+        )
+    ratios = [p.wall / m.wall for m, p in zip(mine, peers, strict=True)]
+    note = (
+        f"rdflib-neo4j / Selaras, medians of {runs} run(s) each: {peer.wall / selaras.wall:.1f}x "
+        f"wall time (run by run: {', '.join(f'{r:.1f}x' for r in ratios)}), "
+        f"{peer.cpu / selaras.cpu:.1f}x client CPU, "
+        f"{peer.server_cpu / max(selaras.server_cpu, 0.01):.1f}x server CPU. "
+        f"Server: {selaras.extra['server']}, on the same machine; the database was emptied "
+        "(nodes, relationships, constraints, indexes) before each load, the two loaders "
+        "alternating. The two graphs differ by design (Selaras: typed labels, the ontology's "
+        "concept nodes, literals as written; rdflib-neo4j: one :Resource node per IRI, local "
+        "names as labels and property names)."
+    )
+    return rows, note
+
+
 # ---------------------------------------------------------------------------------- table
 
 
@@ -358,6 +416,12 @@ def main() -> None:
     parser.add_argument("--no-pyshacl", action="store_true", help="skip pySHACL")
     parser.add_argument("--no-jena", action="store_true", help="skip Jena SHACL")
     parser.add_argument("--no-load", action="store_true", help="skip the Neo4j loads")
+    parser.add_argument(
+        "--no-validate", action="store_true", help="skip validation (only the Neo4j loads)"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=1, help="loads of each loader (medians are shown) [1]"
+    )
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
     parser.add_argument("--keep", type=Path, help="keep the files in this folder")
     parser.add_argument(
@@ -370,8 +434,8 @@ def main() -> None:
     started = datetime.now(UTC)
     classpath = "" if args.no_jena else jena_classpath()
     rules = rule_ids()
-    sizes = [args.staff]
-    if not args.no_pyshacl and args.pyshacl_staff != args.staff:
+    sizes = [] if args.no_validate else [args.staff]
+    if sizes and not args.no_pyshacl and args.pyshacl_staff != args.staff:
         sizes.insert(0, args.pyshacl_staff)
     validation_rows: list[str] = []
     notes: list[str] = []
@@ -431,33 +495,7 @@ def main() -> None:
             notes.append(note)
             log(note)
         if not args.no_load:
-            env = neo4j_env()
-            clean, _manifest, triples = generate(args.staff, 0, folder)
-            python = peer_python()
-            selaras = load([str(SELARAS), "load", str(clean), "--allow-invalid", "-q"], env)
-            log(f"selaras load {selaras}")
-            peer = load([str(python), str(PEERS / "rdflib_neo4j_load.py"), str(clean)], env)
-            log(f"rdflib-neo4j {peer}")
-            clear(env)
-            for name, run in (
-                ("`selaras load --allow-invalid`", selaras),
-                (f"rdflib-neo4j {peer_version('rdflib-neo4j')}", peer),
-            ):
-                load_rows.append(
-                    f"| {name} | {args.staff:,} | {triples:,} | {run.wall:.1f} | {run.cpu:.1f} | "
-                    f"{run.server_cpu:.1f} | {run.peak_mb:,.0f} | {run.extra['nodes']:,} | "
-                    f"{run.extra['relationships']:,} |"
-                )
-            load_note = (
-                f"rdflib-neo4j / Selaras: {peer.wall / selaras.wall:.1f}x wall time, "
-                f"{peer.cpu / selaras.cpu:.1f}x client CPU, "
-                f"{peer.server_cpu / max(selaras.server_cpu, 0.01):.1f}x server CPU. "
-                f"Server: {selaras.extra['server']}, on the same machine; the database was "
-                "emptied (nodes, relationships, constraints, indexes) before each load. The two "
-                "graphs differ by design (Selaras: typed labels, the ontology's concept nodes, "
-                "literals as written; rdflib-neo4j: one :Resource node per IRI, local names as "
-                "labels and property names)."
-            )
+            load_rows, load_note = compare_loads(args.staff, args.runs, folder)
             log(load_note)
     finally:
         tmp.cleanup()
@@ -465,37 +503,52 @@ def main() -> None:
     command = " ".join(["python", "benchmarks/peers.py", *sys.argv[1:]])
     from importlib.metadata import version
 
-    lines = [
-        "| engine | staff | triples | wall s | CPU s | peak memory MB | distinct (rule, focus) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-        *validation_rows,
-        "",
-        *notes,
-    ]
+    lines: list[str] = []
+    if validation_rows:
+        lines += [
+            "| engine | staff | triples | wall s | CPU s | peak memory MB "
+            "| distinct (rule, focus) |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            *validation_rows,
+            "",
+            *notes,
+        ]
     if load_rows:
         lines += [
             "",
-            "| loader | staff | triples | wall s | client CPU s | server CPU s "
+            "| loader | staff | triples | wall s, median (runs) | client CPU s | server CPU s "
             "| client peak memory MB | nodes | relationships |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
             *load_rows,
             "",
             load_note,
         ]
-    lines += [
-        "",
+    measured = [
         f"Measured {started:%Y-%m-%d} with `{command}`: cascades from `selaras generate --seed 1` "
-        "(1 % defects for validation, the conforming twin for loading), one run of each engine, "
-        "each a fresh process timed by GNU time (wall, user + system CPU, max RSS). Selaras: "
-        "`selaras validate FILE --engine sparql --format csv` (parse, validate, report). Jena "
-        f"SHACL {JENA_VERSION} (`shacl validate`, Java {java_version() if classpath else '-'}, "
-        "-Xmx12g) on one N-Triples file of the data, the ontology and the profile merged (as "
-        "Selaras adds them to the data graph; merging not timed) and the shapes as one file. "
-        "pySHACL: `selaras validate --engine pyshacl` (stock pySHACL on the same merged graph). "
+        "(1 % defects for validation, the conforming twin for loading), each run a fresh process "
+        "timed by GNU time (wall, user + system CPU, max RSS)."
+    ]
+    if validation_rows:
+        measured.append(
+            "One run of each validator. Selaras: "
+            "`selaras validate FILE --engine sparql --format csv` (parse, validate, report). Jena "
+            f"SHACL {JENA_VERSION} (`shacl validate`, Java {java_version() if classpath else '-'}, "
+            "-Xmx12g) on one N-Triples file of the data, the ontology and the profile merged (as "
+            "Selaras adds them to the data graph; merging not timed) and the shapes as one file. "
+            "pySHACL: `selaras validate --engine pyshacl` (stock pySHACL on the same merged "
+            f"graph), pySHACL {version('pyshacl')}."
+        )
+    if load_rows:
+        measured.append(
+            f"{args.runs} load(s) of each loader; the Selaras load is the whole command (start, "
+            "parse, mapping, writes)."
+        )
+    measured.append(
         f"{os.cpu_count()} cores shared with other work (load average {load_before:.1f} when it "
         f"started, {load_after:.1f} at the end), Python {platform.python_version()}, pyoxigraph "
-        f"{version('pyoxigraph')}, pySHACL {version('pyshacl')}.",
-    ]
+        f"{version('pyoxigraph')}."
+    )
+    lines += ["", " ".join(measured)]
     table = "\n".join(lines)
     print(table)
     if not args.no_write:

@@ -7,8 +7,9 @@ One module per step::
     mapping   the RDF -> property-graph rules, derived from ontology/*.ttl (sel:graphName)
     values    literals <-> property values (datatypes, language tags, exact lexical forms)
     rows      triples -> node rows for ``UNWIND $rows`` batches
-    load      the gate (validate, refuse what does not conform), schema, batched
-              idempotent writes, replacing a dataset
+    load      the gate (validate, refuse what does not conform), schema, replacing a dataset
+    write     batched idempotent writes: nodes, bare targets, then relationships found by
+              the element ids the node writes returned; two transactions in flight
     export    a dataset's nodes -> pyoxigraph triples, literals as loaded
     analyses  the Cypher files of the named analyses, run on what a load wrote
 
