@@ -61,7 +61,7 @@ def ontology_triples() -> tuple[ox.Triple, ...]:
     import pyoxigraph as ox
 
     return tuple(
-        ox.Triple(q.subject, q.predicate, q.object)
+        q.triple
         for path in ontology_paths()
         for q in ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
     )

@@ -124,7 +124,7 @@ class GeneratedCascade:
         import pyoxigraph as ox
 
         return [
-            ox.Triple(q.subject, q.predicate, q.object)
+            q.triple
             for q in ox.parse(self.ntriples().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         ]
 

@@ -130,5 +130,5 @@ def _read(part: _Part) -> Iterable[ox.Triple]:
     if isinstance(part, Path):  # one at a time: a large file is not held as a list
         from selaras.rdf.read import stream_file
 
-        return (ox.Triple(q.subject, q.predicate, q.object) for q in stream_file(part))
+        return (q.triple for q in stream_file(part))
     return part

@@ -39,7 +39,7 @@ def parse_file(path: Path) -> list[ox.Triple]:
     Raises InputError (file, line, column) for bad syntax, an unreadable file or an ending that
     is not RDF.
     """
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in stream_file(path)]
+    return [q.triple for q in stream_file(path)]
 
 
 def stream_file(path: Path) -> Iterator[ox.Quad]:
@@ -74,7 +74,7 @@ def stream_file(path: Path) -> Iterator[ox.Quad]:
 
 
 def _triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    return [q.triple for q in quads]
 
 
 def _merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
