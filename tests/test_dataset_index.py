@@ -138,3 +138,14 @@ def test_ntriples_syntax_error_from_bulk_load_names_the_line(tmp_path: Path) -> 
     with pytest.raises(InputError) as caught:
         read_dataset([path], keep_triples=False)
     assert (caught.value.path, caught.value.line) == (path, 11)
+
+
+def test_a_file_changed_since_it_was_read_is_not_read_again(tmp_path: Path) -> None:
+    """What was validated is what is written: a file edited meanwhile stops the reader."""
+    path = tmp_path / "a.nt"
+    path.write_text("<urn:a> <urn:p> <urn:b> .\n")
+    dataset = read_dataset([path], keep_triples=False)
+    assert len(list(dataset.triples())) == 1
+    path.write_text("<urn:a> <urn:p> <urn:b> .\n<urn:a> <urn:p> <urn:c> .\n")
+    with pytest.raises(InputError, match="changed while Selaras was working with it"):
+        list(dataset.triples())

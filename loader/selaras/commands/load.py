@@ -83,7 +83,11 @@ def load(
     expand_paths(list(paths))  # a missing input is an error before anything else
     name = dataset_name or default_dataset_name(paths)
     with connect(neo4j_settings) as driver:
-        dataset = read_dataset(list(paths), base=base, progress=progress)
+        # validating: files straight into the store, their triples read again for the writes
+        # (less memory than holding both); --allow-invalid needs the triples only
+        dataset = read_dataset(
+            list(paths), base=base, progress=progress, keep_triples=allow_invalid
+        )
         try:
             summary = load_dataset(
                 driver,

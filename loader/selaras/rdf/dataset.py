@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from selaras.errors import InputError
 from selaras.rdf.written import WrittenForms
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class Dataset:
         self._store: ox.Store | None = None
         self._written: WrittenForms | None = None
         self._empty = True
+        #: size and modification time of each file read straight into the store
+        self._stamps: dict[Path, tuple[int, int]] = {}
         self.add_triples(triples)
 
     @property
@@ -78,8 +81,14 @@ class Dataset:
         return not self._empty
 
     def triples(self) -> Iterator[ox.Triple]:
-        """The triples exactly as parsed, in input order."""
+        """The triples exactly as parsed, in input order.
+
+        A file read straight into the store is read again: if it changed since (size or
+        modification time), InputError, so that what was validated is what is written.
+        """
         for part in self._parts:
+            if isinstance(part, Path) and _stamp(part) != self._stamps[part]:
+                raise InputError("changed while Selaras was working with it; run again", path=part)
             yield from _read(part)
 
     def add_triples(self, triples: Iterable[ox.Triple]) -> None:
@@ -111,6 +120,7 @@ class Dataset:
         if not (fast and load_ntriples(store, path, written)):
             store.bulk_extend(written.collect(stream_file(path)))
         self._parts.append(path)
+        self._stamps[path] = _stamp(path)
         if len(store) > before:
             self._empty = False
 
@@ -124,6 +134,14 @@ class Dataset:
         from selaras.terms import rdflib_graph
 
         return rdflib_graph(self.triples())
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+    return found.st_size, found.st_mtime_ns
 
 
 def _read(part: _Part) -> Iterable[ox.Triple]:
