@@ -36,7 +36,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from docsection import write_section
-from peers import SELARAS, Run, timed
+from peers import Run, timed, validate_selaras
 from plot import line_chart
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,13 +68,8 @@ def floor(path: Path) -> Run:
 
 
 def validate(path: Path, engine: str, folder: Path) -> Run:
-    report = folder / f"{path.stem}-{engine}.csv"
-    run = timed(
-        [str(SELARAS), "validate", str(path), "--engine", engine, "--format", "csv", "-o",
-         str(report), "-q"],
-        ok=(0, 1),
-    )  # fmt: skip
-    run.extra["results"] = sum(1 for _ in report.open(encoding="utf-8")) - 1
+    """``selaras validate`` as peers.py runs it (CSV report; its row count in ``extra``)."""
+    run, _pairs = validate_selaras(path, engine, folder)
     return run
 
 
