@@ -214,6 +214,32 @@ def load_triples(
     )
 
 
+def refuse_unless_conforming(
+    dataset: Dataset,
+    *,
+    name: str,
+    profile: str = DEFAULT_PROFILE,
+    engine: Engine = "sparql",
+    progress: Progress = SILENT,
+) -> None:
+    """Validate ``dataset`` against ``profile``: NotConformingError (exit code 1) with the
+    counts when it does not conform. Its store is released afterwards (a load needs the
+    triples only)."""
+    from selaras.terms import quiet_rdflib
+    from selaras.validate import validate as run_validation
+
+    with quiet_rdflib():
+        report = run_validation(dataset, profile=profile, engine=engine, progress=progress)
+    dataset.release_store()  # the load needs the triples only
+    if not report.conforms:
+        raise NotConformingError(
+            f"{name} has {report.count('Violation')} violations and "
+            f"{report.count('Warning')} warnings; nothing written",
+            violations=report.count("Violation"),
+            warnings=report.count("Warning"),
+        )
+
+
 def load_dataset(
     driver: neo4j.Driver,
     dataset: Dataset,
@@ -235,19 +261,9 @@ def load_dataset(
     rules, such as the defects example). Raises like :func:`load_triples` otherwise.
     """
     if validate:
-        from selaras.terms import quiet_rdflib
-        from selaras.validate import validate as run_validation
-
-        with quiet_rdflib():
-            report = run_validation(dataset, profile=profile, engine=engine, progress=progress)
-        dataset.release_store()  # the load needs the triples only
-        if not report.conforms:
-            raise NotConformingError(
-                f"{name} has {report.count('Violation')} violations and "
-                f"{report.count('Warning')} warnings; nothing written",
-                violations=report.count("Violation"),
-                warnings=report.count("Warning"),
-            )
+        refuse_unless_conforming(
+            dataset, name=name, profile=profile, engine=engine, progress=progress
+        )
     return load_triples(
         driver,
         dataset.triples(),
