@@ -126,7 +126,7 @@ def test_a_failing_import_leaves_the_graph_and_the_server(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     database = neo4j_settings.database
-    triples = _kaltara(neo4j_driver, database)
+    triples = _kaltara(neo4j_driver, database, 300)
     before = graph_state(neo4j_driver, database)
     real = bulk.write_import_files
 
@@ -158,7 +158,7 @@ def test_a_failure_after_the_stop_puts_the_previous_store_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     database = neo4j_settings.database
-    triples = _kaltara(neo4j_driver, database)
+    triples = _kaltara(neo4j_driver, database, 300)
     before = graph_state(neo4j_driver, database)
     starts: list[int] = []
     real_start = LocalServer.start

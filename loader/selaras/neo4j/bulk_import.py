@@ -357,7 +357,8 @@ def bulk_load_triples(
             )
         done = time.perf_counter()
     finally:
-        forget_bookmarks(driver, database)
+        with contextlib.suppress(Exception):  # never hides why the load failed
+            forget_bookmarks(driver, database)
         shutil.rmtree(work / "csv", ignore_errors=True)
         shutil.rmtree(work / "staging", ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
