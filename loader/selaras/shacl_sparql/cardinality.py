@@ -43,10 +43,14 @@ def min_count(e: Engine, shape: Shape, focus: Focus) -> Iterable[RawResult]:
         return ()
     assert shape.path is not None
     if n == 1:  # only the focus nodes without a value come back, not every node with one
-        missing = (
-            f"SELECT DISTINCT ?this WHERE {{ {focus.pattern} "
-            f"FILTER NOT EXISTS {{ ?this {shape.sparql_path} ?v }} }}"
-        )
+        path = shape.sparql_path
+
+        def missing(focus_pattern: str) -> str:
+            return (
+                f"SELECT DISTINCT ?this WHERE {{ {focus_pattern} "
+                f"FILTER NOT EXISTS {{ ?this {path} ?v }} }}"
+            )
+
         return e.focus_results(shape, focus, missing, "MinCount")
     pattern = e.value_pattern(shape, focus)
     passing = (
