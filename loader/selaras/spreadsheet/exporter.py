@@ -22,6 +22,7 @@ from rdflib.term import Literal, Node, URIRef
 
 from selaras.errors import SpreadsheetError, UnknownNameError
 from selaras.namespace import SEL
+from selaras.spreadsheet import SPREADSHEET_FORMATS
 from selaras.spreadsheet.book import Book, Table
 from selaras.spreadsheet.importer import LANG, import_book
 from selaras.spreadsheet.template import (
@@ -270,7 +271,6 @@ def export_csv(graph: rdflib.Graph, folder: Path | str) -> ExportResult:
 
 
 #: The spreadsheet forms ``export_spreadsheet`` writes.
-SPREADSHEET_FORMATS = ("xlsx", "csv")
 
 
 def export_spreadsheet(graph: rdflib.Graph, path: Path | str, *, fmt: str) -> ExportResult:
