@@ -160,7 +160,7 @@ def test_a_pair_split_between_two_chunks_is_still_found(
     from selaras.rdf import bulk
 
     head = '<urn:s> <urn:p> "x" .\n'
-    text = head + ('_:b <urn:p> <urn:o> .\n' if pair == "_:" else '<urn:s> <urn:p> "\\u00E9" .\n')
+    text = head + ("_:b <urn:p> <urn:o> .\n" if pair == "_:" else '<urn:s> <urn:p> "\\u00E9" .\n')
     path = tmp_path / "split.nt"
     path.write_text(text)
     split = len(head) + text[len(head) :].index(pair) + 1  # the pair's second byte opens a chunk

@@ -16,8 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-#: What ``selaras export`` and ``selaras template`` write: a workbook or a CSV folder.
-SPREADSHEET_FORMATS = ("xlsx", "csv")
+from selaras.spreadsheet.template import SPREADSHEET_FORMATS
 
 if TYPE_CHECKING:
     from selaras.spreadsheet.exporter import (

@@ -22,13 +22,13 @@ from rdflib.term import Literal, Node, URIRef
 
 from selaras.errors import SpreadsheetError, UnknownNameError
 from selaras.namespace import SEL
-from selaras.spreadsheet import SPREADSHEET_FORMATS
 from selaras.spreadsheet.book import Book, Table
 from selaras.spreadsheet.importer import LANG, import_book
 from selaras.spreadsheet.template import (
     DEFAULT_BASE,
     DIRECTION_CLASSES,
     SHEETS,
+    SPREADSHEET_FORMATS,
     closed_list,
     segment,
     sheet,
