@@ -149,3 +149,24 @@ def test_a_file_changed_since_it_was_read_is_not_read_again(tmp_path: Path) -> N
     path.write_text("<urn:a> <urn:p> <urn:b> .\n<urn:a> <urn:p> <urn:c> .\n")
     with pytest.raises(InputError, match="changed while Selaras was working with it"):
         list(dataset.triples())
+
+
+@pytest.mark.parametrize("pair", ["_:", "\\u"])
+def test_a_pair_split_between_two_chunks_is_still_found(
+    pair: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check for blank nodes and escapes reads the file in chunks: a ``_:`` or ``\\u``
+    whose two bytes fall in two chunks sends the file to the streaming reader all the same."""
+    from selaras.rdf import bulk
+
+    head = '<urn:s> <urn:p> "x" .\n'
+    text = head + ("_:b <urn:p> <urn:o> .\n" if pair == "_:" else '<urn:s> <urn:p> "\\u00E9" .\n')
+    path = tmp_path / "split.nt"
+    path.write_text(text)
+    split = len(head) + text[len(head) :].index(pair) + 1  # the pair's second byte opens a chunk
+    monkeypatch.setattr(bulk, "_CHUNK", split)
+    assert not bulk._plain(path)
+    monkeypatch.setattr(bulk, "_CHUNK", 3)
+    assert not bulk._plain(path)
+    path.write_text(head * 5)
+    assert bulk._plain(path)

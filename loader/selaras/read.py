@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from selaras.errors import DatasetError, InputError
+from selaras.memory import paused_gc
 from selaras.progress import SILENT, Progress
 from selaras.rdf import SUFFIXES
 from selaras.rdf.dataset import Dataset
@@ -99,7 +100,7 @@ def read_dataset(
     """
     files = expand_paths([Path(p) for p in paths])
     dataset = Dataset(sources=files)
-    with progress.task("Reading", total=len(files)) as task:
+    with progress.task("Reading", total=len(files)) as task, paused_gc():
         for path in files:
             if keep_triples or _spreadsheet(path):
                 dataset.add_triples(read_input(path, base=base))

@@ -31,6 +31,7 @@ import pyoxigraph as ox
 import rdflib
 
 from selaras import resources
+from selaras.memory import paused_gc
 from selaras.profile_check import checked_profile_path
 from selaras.progress import SILENT, Progress
 from selaras.rdf.written import WrittenForms
@@ -308,7 +309,11 @@ def validate(
         extra = [*resources.ontology_triples(), *parse_file(Path(profile_file))]
         rule_index = rules(graph)
     triples = len(dataset)
-    with progress.task(f"Validating ({engine})", total=None), _added(dataset.store, extra):
+    with (
+        progress.task(f"Validating ({engine})", total=None),
+        _added(dataset.store, extra),
+        paused_gc(),  # the rows and results hold no cycles: see paused_gc
+    ):
         run = run_engines(dataset.store, graph, engine)
         results = _with_context(dataset.store, run.results, rule_index, graph, dataset.written)
     return ValidationReport(

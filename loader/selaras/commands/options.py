@@ -76,22 +76,20 @@ engine_option = click.option(
     "pyshacl (the slow reference; same results).",
 )
 
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the messages and of the text and HTML reports.",
-)
 
+def _language_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default="en",
+        show_default=True,
+        help=f"Language of {what}.",
+    )
+
+
+lang_option = _language_option("the messages and of the text and HTML reports")
 #: The published site's options (`selaras publish` and `selaras serve`).
-page_lang_option = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the pages' own words and preferred labels.",
-)
+page_lang_option = _language_option("the pages' own words and preferred labels")
 title_option = click.option(
     "--title", default="Selaras cascade", show_default=True, help="The dataset's title."
 )

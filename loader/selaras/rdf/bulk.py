@@ -43,16 +43,17 @@ def load_ntriples(store: ox.Store, path: Path, written: WrittenForms) -> bool:
 
     Raises InputError (file, line, column) for bad syntax or an unreadable file.
     """
-    lines: list[bytes] = []
-    plain = _typed_lines(path, lines)  # before anything is loaded: a file it refuses is left
-    if not plain:
+    if not _plain(path):  # before anything is loaded: a file it refuses is left whole
         return False
     found: list[BaseException] = []
 
-    def note() -> None:
+    def note() -> None:  # beside bulk_load, which holds no Python lock while it works
         try:
+            lines: list[bytes] = []
+            _typed_lines(path, lines)
             for _ in written.collect(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)):
                 pass
+            written.settle()  # while bulk_load still works, not when the report asks
         except BaseException as exc:  # raised below, in the caller's thread
             found.append(exc)
 
@@ -69,13 +70,33 @@ def load_ntriples(store: ox.Store, path: Path, written: WrittenForms) -> bool:
     finally:
         noting.join()
     if found:  # the same lines parsed by bulk_load: it would have raised first
+        if isinstance(found[0], InputError):
+            raise found[0]
         raise InputError(f"cannot read its typed literals: {found[0]}", path=path)
     return True
 
 
-def _typed_lines(path: Path, lines: list[bytes]) -> bool:
-    """Append to ``lines`` every line of ``path`` with a typed literal the store may rewrite;
-    False when the file holds ``_:`` or ``\\u`` / ``\\U`` anywhere (then ``lines`` is partial)."""
+def _plain(path: Path) -> bool:
+    """False when ``path`` holds ``_:`` or ``\\u`` / ``\\U`` anywhere (what ``bulk_load`` would
+    change or the line scan would miss). Each chunk is searched for one byte first (``_``,
+    ``\\``), which C does at memory speed; the two-byte search runs only where one is found."""
+    try:
+        with path.open("rb") as handle:
+            last = b""  # a chunk's last byte: a pair may straddle two chunks
+            while chunk := handle.read(_CHUNK):
+                data = last + chunk
+                if data.find(b"_") >= 0 and b"_:" in data:
+                    return False
+                if data.find(b"\\") >= 0 and (b"\\u" in data or b"\\U" in data):
+                    return False
+                last = chunk[-1:]
+            return True
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from exc
+
+
+def _typed_lines(path: Path, lines: list[bytes]) -> None:
+    """Append to ``lines`` every line of ``path`` with a typed literal the store may rewrite."""
     try:
         with path.open("rb") as handle:
             rest = b""
@@ -85,11 +106,9 @@ def _typed_lines(path: Path, lines: list[bytes]) -> bool:
                 if chunk:  # whole lines only; the rest goes with the next chunk
                     cut = data.rfind(b"\n") + 1
                     data, rest = data[:cut], data[cut:]
-                if b"_:" in data or b"\\u" in data or b"\\U" in data:
-                    return False
                 _scan(data, lines)
                 if not chunk:
-                    return True
+                    return
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from exc
 

@@ -50,6 +50,7 @@ class Dataset:
         self._store: ox.Store | None = None
         self._written: WrittenForms | None = None
         self._empty = True
+        self._length: int | None = None  # the store's, counted once (pyoxigraph counts each time)
         #: size and modification time of each file read straight into the store
         self._stamps: dict[Path, tuple[int, int]] = {}
         self.add_triples(triples)
@@ -64,7 +65,7 @@ class Dataset:
                 store.bulk_extend(
                     ox.Quad(t.subject, t.predicate, t.object) for t in written.collect(_read(part))
                 )
-            self._store, self._written = store, written
+            self._store, self._written, self._length = store, written, None
         return self._store
 
     @property
@@ -75,7 +76,9 @@ class Dataset:
         return self._written
 
     def __len__(self) -> int:
-        return len(self.store)
+        if self._length is None:
+            self._length = len(self.store)
+        return self._length
 
     def __bool__(self) -> bool:
         return not self._empty
@@ -100,6 +103,7 @@ class Dataset:
         self._parts.append(added)
         if self._store is not None:
             written = self.written
+            self._length = None
             self._store.bulk_extend(
                 ox.Quad(t.subject, t.predicate, t.object) for t in written.collect(added)
             )
@@ -115,19 +119,20 @@ class Dataset:
 
         store = self.store
         written = self.written
-        before = len(store)
+        self._length = None
         fast = RdfFormat.of_suffix(path.suffix) == RdfFormat.N_TRIPLES
         if not (fast and load_ntriples(store, path, written)):
             store.bulk_extend(written.collect(stream_file(path)))
         self._parts.append(path)
         self._stamps[path] = _stamp(path)
-        if len(store) > before:
+        if self._empty and next(iter(store), None) is not None:  # it added the first triple
             self._empty = False
 
     def release_store(self) -> None:
         """Drop the query index (it is built again when next needed), to free its memory."""
         self._store = None
         self._written = None
+        self._length = None
 
     def to_rdflib(self) -> rdflib.Graph:
         """The triples as an rdflib graph, literals as written (for libraries that need one)."""

@@ -69,6 +69,10 @@ class WrittenForms:
                     self._settle()
             yield triple
 
+    def settle(self) -> None:
+        """Do now the work :meth:`restore` would do first (for a thread with time to spare)."""
+        self._settle()
+
     def _settle(self) -> None:
         """Find the store's form of each pending literal (one scratch store, in bulk); keep
         only those it rewrites."""

@@ -48,7 +48,7 @@ from selaras.shacl_sparql.compile import (
     name,
 )
 from selaras.shacl_sparql.results import OxTerm, RawResult
-from selaras.shacl_sparql.scope import Focus
+from selaras.shacl_sparql.scope import Focus, TargetNodes
 from selaras.terms import nt, quiet_rdflib
 
 Node = rdflib.term.Node
@@ -96,7 +96,8 @@ class Engine:
         self.store = store
         self.g = shapes
         self._subclasses: dict[str, tuple[str, ...]] = {}
-        self._targets: dict[str, frozenset[OxTerm]] = {}
+        self._targets: dict[str, TargetNodes] = {}
+        self._lock = threading.Lock()
         self._answers: dict[str, list[ox.QuerySolution]] = {}
         self._shapes: dict[Node, Shape] = {}
         self._conforming: dict[tuple[Node, frozenset[OxTerm]], frozenset[OxTerm]] = {}
@@ -156,27 +157,63 @@ class Engine:
 
     def target_parts(self, node: Node) -> list[str]:
         """One group pattern binding ?this per target declaration of ``node``."""
-        parts: list[str] = []
+        return sorted(self._target_tests(node))
+
+    def _target_tests(self, node: Node) -> dict[str, Callable[[OxTerm], bool] | None]:
+        """Each target's group pattern, with a test of one node against the store's index
+        (None: none cheaper than reading the nodes)."""
+        parts: dict[str, Callable[[OxTerm], bool] | None] = {}
         classes = sorted(self.g.objects(node, SH.targetClass), key=str)
         if implicit_class_target(self.g, node):
             classes.append(node)
         for cls in classes:
             found = self.subclasses(cls)
             if len(found) == 1:
-                parts.append(f"?this {_RDF_TYPE} {found[0]} .")
+                part = f"?this {_RDF_TYPE} {found[0]} ."
             else:
-                parts.append(f"VALUES ?class {{ {' '.join(found)} }} ?this {_RDF_TYPE} ?class .")
+                part = f"VALUES ?class {{ {' '.join(found)} }} ?this {_RDF_TYPE} ?class ."
+            parts[part] = self._typed(found)
         nodes = sorted(nt(n) for n in self.g.objects(node, SH.targetNode))
         if nodes:
-            parts.append(f"VALUES ?this {{ {' '.join(nodes)} }}")
+            parts[f"VALUES ?this {{ {' '.join(nodes)} }}"] = None
         for prop in sorted(self.g.objects(node, SH.targetSubjectsOf), key=str):
-            parts.append(f"?this {self.iri(prop, 'sh:targetSubjectsOf')} ?object .")
+            iri = self.iri(prop, "sh:targetSubjectsOf")
+            parts[f"?this {iri} ?object ."] = self._holds(ox.NamedNode(str(prop)), subject=True)
         for prop in sorted(self.g.objects(node, SH.targetObjectsOf), key=str):
-            parts.append(f"?subject {self.iri(prop, 'sh:targetObjectsOf')} ?this .")
-        return sorted(set(parts))
+            iri = self.iri(prop, "sh:targetObjectsOf")
+            parts[f"?subject {iri} ?this ."] = self._holds(ox.NamedNode(str(prop)), subject=False)
+        return parts
+
+    def _typed(self, classes: tuple[str, ...]) -> Callable[[OxTerm], bool] | None:
+        if not all(c.startswith("<") for c in classes):
+            return None
+        terms = [ox.NamedNode(c[1:-1]) for c in classes]
+        rdf_type, graph, store = ox.NamedNode(str(RDF.type)), ox.DefaultGraph(), self.store
+
+        def typed(term: OxTerm) -> bool:
+            if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
+                return False
+            return any(ox.Quad(term, rdf_type, c, graph) in store for c in terms)
+
+        return typed
+
+    def _holds(self, prop: ox.NamedNode, *, subject: bool) -> Callable[[OxTerm], bool]:
+        graph, store = ox.DefaultGraph(), self.store
+
+        def holds(term: OxTerm) -> bool:
+            if subject:
+                if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
+                    return False
+                found = store.quads_for_pattern(term, prop, None, graph)
+            else:
+                found = store.quads_for_pattern(None, prop, term, graph)
+            return next(iter(found), None) is not None
+
+        return holds
 
     def targets(self, node: Node) -> Focus:
-        parts = self.target_parts(node)
+        tests = self._target_tests(node)
+        parts = sorted(tests)
         if len(parts) == 1 and "?class" not in parts[0]:
             pattern = parts[0]  # one class, property or node list: joins best written inline
             if "?object" in pattern or "?subject" in pattern:
@@ -184,17 +221,35 @@ class Engine:
         else:
             union = " UNION ".join("{ " + part + " }" for part in parts)
             pattern = f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
-        sets = [self.target_nodes(p) for p in parts]
-        # one target (the usual case): the cached set itself, not a copy of it per shape
-        nodes: frozenset[OxTerm] = sets[0] if len(sets) == 1 else frozenset().union(*sets)
-        return Focus(nodes, pattern)
+        sets = [self.target_nodes(p, tests[p]) for p in parts]
+        # one target (the usual case): the shared set itself, not a copy of it per shape
+        nodes = sets[0] if len(sets) == 1 else TargetNodes.union(sets)
+        # classes rarely share instances: asked one by one they spare the DISTINCT union;
+        # a property's subjects or objects are often a class's instances too (asked twice)
+        classes = len(parts) > 1 and all(_RDF_TYPE in part for part in parts)
+        return Focus(nodes, pattern, tuple(parts) if classes else ())
 
-    def target_nodes(self, part: str) -> frozenset[OxTerm]:
-        if part not in self._targets:  # kept as the set only: not the rows too (select)
+    def target_nodes(
+        self, part: str, member: Callable[[OxTerm], bool] | None = None
+    ) -> TargetNodes:
+        """The nodes the target pattern ``part`` binds to ?this (one set per pattern, shared)."""
+        with self._lock:
+            if part not in self._targets:
+                self._targets[part] = self._target_set(part, member)
+            return self._targets[part]
+
+    def _target_set(self, part: str, member: Callable[[OxTerm], bool] | None) -> TargetNodes:
+        def read() -> frozenset[OxTerm]:
             rows = self.store.query(f"SELECT DISTINCT ?this WHERE {{ {part} }}")
             assert isinstance(rows, ox.QuerySolutions)
-            self._targets[part] = frozenset(_term(row[0]) for row in rows)
-        return self._targets[part]
+            return frozenset(_term(row[0]) for row in rows)
+
+        def any_member() -> bool:
+            rows = self.store.query(f"ASK {{ {part} }}")
+            return bool(rows)
+
+        found = TargetNodes(read, member or (lambda term: term in found.nodes), any_member)
+        return found
 
     # -- running --------------------------------------------------------------------------
 
@@ -211,8 +266,11 @@ class Engine:
         self._answers[query] = rows
         return rows
 
-    def run(self, node: Node, focus: Focus) -> Iterator[tuple[OxTerm, RawResult]]:
-        """(focus node, result) for every result of ``node`` on ``focus``."""
+    def run(
+        self, node: Node, focus: Focus, *, properties: bool = True
+    ) -> Iterator[tuple[OxTerm, RawResult]]:
+        """(focus node, result) for every result of ``node`` on ``focus`` (``properties``:
+        with those of its ``sh:property`` shapes)."""
         if deactivated(self.g, node) or not focus.nodes:
             return
         depth = getattr(self._nesting, "depth", 0) + 1
@@ -230,7 +288,7 @@ class Engine:
                     yield r.focus, r
             for r in self.components.run(shape, focus):
                 yield r.focus, r
-            for prop in sorted(self.g.objects(node, SH.property), key=str):
+            for prop in sorted(self.g.objects(node, SH.property), key=str) if properties else ():
                 yield from self.run_property(shape, prop, focus)
         finally:
             self._nesting.depth = depth - 1
@@ -308,10 +366,13 @@ class Engine:
             yield shape.result(node, None, component)
 
     def focus_results(
-        self, shape: Shape, focus: Focus, query: str, component: str
+        self, shape: Shape, focus: Focus, query: Callable[[str], str], component: str
     ) -> Iterator[RawResult]:
-        """Results (no value) for the focus nodes among ``query``'s ?this."""
-        found = {_term(row["this"]) for row in self.select(query)}
+        """Results (no value) for the focus nodes among the ?this of ``query`` (the SELECT for
+        a group pattern binding ?this: asked for each of the focus's alternatives)."""
+        found = {
+            _term(row["this"]) for part in focus.alternatives() for row in self.select(query(part))
+        }
         for node in sorted(found & focus.nodes, key=str):
             yield shape.result(node, None, component)
 
@@ -381,22 +442,41 @@ THREADS = max(1, min(4, os.cpu_count() or 1))
 def run_shapes(
     engine: Engine, roots: Iterable[Node], *, threads: int | None = None
 ) -> Iterator[RawResult]:
-    """The results of the shapes ``roots`` on their targets, shape by shape in ``roots`` order
-    (each shape's results as one list; ``threads`` shapes run at a time, default
-    :data:`THREADS`)."""
-    nodes = list(roots)
+    """The results of the shapes ``roots`` on their targets (``threads`` tasks at a time,
+    default :data:`THREADS`; no order).
+
+    Each shape is split into tasks: its own constraints, and each of its ``sh:property``
+    shapes; SPARQL-based constraints, the costliest as a rule, are started first. Small tasks
+    keep both cores busy to the end instead of one waiting for the other's largest shape.
+    """
+    tasks = [task for node in roots for task in _tasks(engine, node)]
+    tasks.sort(key=lambda task: not _has_sparql(engine, task[1] or task[0]))  # stable
     threads = THREADS if threads is None else threads
-    if threads <= 1 or len(nodes) <= 1:
-        for node in nodes:
-            yield from _run_root(engine, node)
+    if threads <= 1 or len(tasks) <= 1:
+        for node, prop in tasks:
+            yield from _run_task(engine, node, prop)
         return
     # rdflib is silenced once around all threads: its switch is process-wide and nested
     # switches on two threads would otherwise undo each other
     with quiet_rdflib(), ThreadPoolExecutor(threads, thread_name_prefix="shape") as pool:
-        for results in pool.map(_run_root, [engine] * len(nodes), nodes):
+        for results in pool.map(lambda task: _run_task(engine, *task), tasks):
             yield from results
 
 
-def _run_root(engine: Engine, node: Node) -> list[RawResult]:
+def _tasks(engine: Engine, node: Node) -> list[tuple[Node, Node | None]]:
+    """A shape's own constraints (``None``) and each of its property shapes, as tasks."""
+    if deactivated(engine.g, node):
+        return []
+    props = sorted(engine.g.objects(node, SH.property), key=str)
+    return [(node, None), *((node, prop) for prop in props)]
+
+
+def _has_sparql(engine: Engine, node: Node) -> bool:
+    return (node, SH.sparql, None) in engine.g
+
+
+def _run_task(engine: Engine, node: Node, prop: Node | None) -> list[RawResult]:
     focus = engine.targets(node)
-    return [r for _owner, r in engine.run(node, focus)]
+    if prop is None:
+        return [r for _owner, r in engine.run(node, focus, properties=False)]
+    return [r for _owner, r in engine.run_property(engine.shape(node), prop, focus)]

@@ -10,17 +10,13 @@ says which shape ran where and why, so the report and the terminal can say so. W
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SH
-from rdflib.plugins.sparql.processor import SPARQLProcessor, prepareQuery
-from rdflib.query import Processor
 
 from selaras.errors import ShapeError
 from selaras.shacl_sparql.compile import TARGETS, Unsupported, name, parse_path, shape_nodes
@@ -117,7 +113,9 @@ def run_pyshacl(
     graph = shapes if only is None else _without_other_targets(shapes, only)
     # Terms keep their blank node ids and lexical forms, so both engines name them alike.
     data = rdflib.Graph()
-    with quiet_rdflib(), _prepared_queries():
+    from selaras.shacl_sparql.prepared import prepared_queries  # rdflib's SPARQL: 0.2 s
+
+    with quiet_rdflib(), prepared_queries():
         data.addN(
             (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), data)
             for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
@@ -164,42 +162,3 @@ def run_pyshacl(
 def _term(node: Node | None) -> OxTerm:
     assert node is not None
     return to_ox(node)
-
-
-# --- pySHACL's SPARQL, parsed once --------------------------------------------------------------
-# pySHACL hands rdflib the text of every SPARQL-based constraint once per focus shape and run, and
-# rdflib parses it again each time: parsing is about five sixths of a pySHACL run on a small graph.
-# While pySHACL runs, rdflib's SPARQL processor is one that keeps each text's prepared query
-# (rdflib's own prepareQuery, made to be run many times), so a text is parsed once per process.
-
-
-@lru_cache(maxsize=4096)
-def _prepared(text: str, base: str | None, namespaces: tuple[tuple[str, Any], ...]) -> Any:
-    return prepareQuery(text, initNs=dict(namespaces), base=base)
-
-
-class PreparedQueries(SPARQLProcessor):
-    """rdflib's SPARQL processor, with each query text parsed and translated once."""
-
-    def query(  # type: ignore[override]
-        self,
-        strOrQuery: Any,
-        initBindings: Mapping[str, Any] | None = None,
-        initNs: Mapping[str, Any] | None = None,
-        base: str | None = None,
-        DEBUG: bool = False,
-    ) -> Mapping[str, Any]:
-        if isinstance(strOrQuery, str):
-            strOrQuery = _prepared(strOrQuery, base, tuple(sorted((initNs or {}).items())))
-        return super().query(strOrQuery, initBindings, initNs, base, DEBUG)
-
-
-@contextmanager
-def _prepared_queries() -> Iterator[None]:
-    rdflib.plugin.register("sparql", Processor, __name__, "PreparedQueries")
-    try:
-        yield
-    finally:
-        rdflib.plugin.register(
-            "sparql", Processor, "rdflib.plugins.sparql.processor", "SPARQLProcessor"
-        )

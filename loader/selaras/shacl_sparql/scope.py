@@ -8,7 +8,8 @@ components, no component imports ``engine``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,12 +22,82 @@ from selaras.shacl_sparql.results import OxTerm, RawResult
 Node = rdflib.term.Node
 
 
+class TargetNodes(Set[OxTerm]):
+    """The nodes a target selects, read from the store only when they are all needed.
+
+    Most constraints run one query over the whole graph and keep the rows of focus nodes: that
+    asks ``node in nodes`` a few times, which ``member`` answers from the store's index. Reading
+    every node (a class of 170,000 period targets is about a second of Python objects) waits
+    until something iterates, counts or subtracts; so does a set asked for membership more than
+    :attr:`LOOKUPS` times. Safe to share between threads (read once).
+    """
+
+    LOOKUPS = 5_000
+
+    def __init__(
+        self,
+        read: Callable[[], frozenset[OxTerm]],
+        member: Callable[[OxTerm], bool],
+        any_member: Callable[[], bool],
+    ) -> None:
+        self._read, self._member, self._any = read, member, any_member
+        self._nodes: frozenset[OxTerm] | None = None
+        self._lookups = 0
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def union(parts: list[TargetNodes]) -> TargetNodes:
+        """The nodes of any of ``parts`` (a shape with several targets)."""
+        return TargetNodes(
+            lambda: frozenset().union(*(p.nodes for p in parts)),
+            lambda term: any(term in p for p in parts),
+            lambda: any(parts),
+        )
+
+    @property
+    def nodes(self) -> frozenset[OxTerm]:
+        """Every node, read once."""
+        if self._nodes is None:
+            with self._lock:
+                if self._nodes is None:
+                    self._nodes = self._read()
+        return self._nodes
+
+    def __contains__(self, term: object) -> bool:
+        if self._nodes is not None:
+            return term in self._nodes
+        self._lookups += 1  # not exact across threads; only a switch to reading them all
+        if self._lookups > self.LOOKUPS:
+            return term in self.nodes
+        return self._member(term)  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[OxTerm]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __bool__(self) -> bool:
+        return bool(self._nodes) if self._nodes is not None else self._any()
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[OxTerm]) -> frozenset[OxTerm]:  # type: ignore[override]
+        return frozenset(it)  # what set operators (``-``, ``&``) give back
+
+
 @dataclass(frozen=True)
 class Focus:
     """Focus nodes: as a set of terms, and as a group pattern binding ``?this`` to each."""
 
-    nodes: frozenset[OxTerm]
+    nodes: Set[OxTerm]  # a frozenset, or the TargetNodes of a shape's targets
     pattern: str
+    #: group patterns whose solutions together bind ?this to every focus node (the targets'
+    #: own, which a query may ask one by one rather than through their DISTINCT union)
+    parts: tuple[str, ...] = ()
+
+    def alternatives(self) -> tuple[str, ...]:
+        """The group patterns to ask one by one: the parts, or the pattern itself."""
+        return self.parts or (self.pattern,)
 
     @staticmethod
     def of(nodes: Iterable[OxTerm]) -> Focus:
@@ -77,7 +148,7 @@ class Engine(Protocol):
     ) -> Iterator[RawResult]: ...
 
     def focus_results(
-        self, shape: Shape, focus: Focus, query: str, component: str
+        self, shape: Shape, focus: Focus, query: Callable[[str], str], component: str
     ) -> Iterator[RawResult]: ...
 
     def checked_results(

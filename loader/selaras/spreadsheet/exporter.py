@@ -28,6 +28,7 @@ from selaras.spreadsheet.template import (
     DEFAULT_BASE,
     DIRECTION_CLASSES,
     SHEETS,
+    SPREADSHEET_FORMATS,
     closed_list,
     segment,
     sheet,
@@ -270,7 +271,6 @@ def export_csv(graph: rdflib.Graph, folder: Path | str) -> ExportResult:
 
 
 #: The spreadsheet forms ``export_spreadsheet`` writes.
-SPREADSHEET_FORMATS = ("xlsx", "csv")
 
 
 def export_spreadsheet(graph: rdflib.Graph, path: Path | str, *, fmt: str) -> ExportResult:

@@ -22,6 +22,9 @@ from selaras import resources
 from selaras.errors import InputError
 from selaras.namespace import SEL
 
+#: What ``selaras export`` and ``selaras template`` write: a workbook or a CSV folder.
+SPREADSHEET_FORMATS = ("xlsx", "csv")
+
 DEFAULT_BASE = "https://w3id.org/selaras/id/"
 
 #: What a column holds, which decides how a cell is parsed and written.
