@@ -14,6 +14,7 @@
 // reached is listed once, at its smallest depth from any start. The walk is bounded at 8 steps:
 // a sound cascade needs at most 6 (five levels down, one measurement), the other two leave room
 // for defective chains that do not go down a level, and the bound keeps cycles finite.
+// The level of a unit is looked up once per unit (the nodes reached are grouped by unit first).
 // In Neo4j Browser: `:param from => 'DJPB-SS01'` (or `:param from => null` for the default).
 
 CALL () {
@@ -33,11 +34,14 @@ WITH n, length(way) AS steps, CASE WHEN length(way) > 0 THEN nodes(way)[-2].code
 WITH n, min(right('0' + toString(steps), 2)
             + CASE WHEN steps = 0 THEN '' ELSE '|' + coalesce(up, '') END) AS best
 OPTIONAL MATCH (n)-[:BELONGS_TO]->(u)
+WITH u, collect([n.code, CASE WHEN n:SS THEN 'SS' WHEN n:IKU THEN 'IKU' END, best]) AS reached
 OPTIONAL MATCH (u)-[:AT_LEVEL]->(l)
-RETURN n.code AS code,
-       CASE WHEN n:SS THEN 'SS' WHEN n:IKU THEN 'IKU' END AS kind,
-       u.code AS unit,
-       l.notation AS level,
-       toInteger(left(best, 2)) AS depth,
-       CASE WHEN size(best) > 3 THEN substring(best, 3) END AS parent
+WITH u.code AS unit, l.notation AS level, reached
+UNWIND reached AS r
+RETURN r[0] AS code,
+       r[1] AS kind,
+       unit,
+       level,
+       toInteger(left(r[2], 2)) AS depth,
+       CASE WHEN size(r[2]) > 3 THEN substring(r[2], 3) END AS parent
 ORDER BY depth, code, parent

@@ -12,9 +12,24 @@
 // "Below" is the walk of `cascade` (CASCADES_FROM and MEASURES, downward), here without its
 // 8-step bound: staff only asks what is reachable, and a path never repeats a relationship.
 // Shares are rounded as round(10000 x measured / ss) / 10000, the same on both engines.
+// The staff of every unit are counted in one pass: the walk down from the units' SS is
+// hash-joined on the item (USING JOIN ON x) with the staff contracts read once from the
+// positions, instead of reading each item's contract again from every unit above it; a second
+// arm gives the units without staff their 0.
 
-MATCH (u:Unit)
-WHERE NOT u:Position
+CALL () {
+  MATCH (u:Unit)<-[:BELONGS_TO]-(:SS)<-[:CASCADES_FROM|MEASURES*0..]-(x),
+        (x)<-[:INCLUDES]-()-[:HELD_BY]->(st:Position)
+  USING JOIN ON x
+  USING SCAN u:Unit
+  WHERE NOT u:Position
+  RETURN u, count(DISTINCT st) AS staff
+  UNION ALL
+  MATCH (u:Unit)
+  WHERE NOT u:Position
+  RETURN u, 0 AS staff
+}
+WITH u, max(staff) AS staff
 OPTIONAL MATCH (u)-[:AT_LEVEL]->(l)
 CALL (u) {
   OPTIONAL MATCH (s:SS)-[:BELONGS_TO]->(u)
@@ -25,11 +40,6 @@ CALL (u) {
 CALL (u) {
   OPTIONAL MATCH (i:IKU)-[:BELONGS_TO]->(u)
   RETURN count(DISTINCT i) AS iku
-}
-CALL (u) {
-  OPTIONAL MATCH (u)<-[:BELONGS_TO]-(:SS)<-[:CASCADES_FROM|MEASURES*0..]-(x),
-                 (x)<-[:INCLUDES]-()-[:HELD_BY]->(st:Position)
-  RETURN count(DISTINCT st) AS staff
 }
 RETURN u.code AS unit,
        l.notation AS level,

@@ -80,6 +80,11 @@ CALL () {
   UNION
   MATCH (s:IKU)-[:CASCADING]->(:CascadingType {notation: 'full'})
   MATCH (s)-[:CASCADES_FROM]->(src)
+  // Each side's numeric period targets read once, as [period, target] pairs, then compared.
+  WITH s, src,
+       [(s)-[:HAS_TARGET]->(t) WHERE t.target IS :: INTEGER | FLOAT | [t.period, t.target]] AS ts,
+       [(src)-[:HAS_TARGET]->(st) WHERE st.target IS :: INTEGER | FLOAT | [st.period, st.target]]
+         AS sourceTs
   WHERE any(key IN keys(s) WHERE (key = 'label' OR key STARTS WITH 'label_')
           AND NOT key IN ['label_lexical', 'label_datatype'] AND src[key] IS NOT NULL
           AND toLower(replace(replace(replace(replace(s[key], ' ', ''), '\t', ''), '\n', ''), '\r', ''))
@@ -87,11 +92,7 @@ CALL () {
     OR EXISTS { MATCH (s)-[:POLARITY]->(p), (src)-[:POLARITY]->(q) WHERE p <> q }
     OR (s.measureUnit IS NOT NULL AND src.measureUnit IS NOT NULL
         AND toLower(s.measureUnit) <> toLower(src.measureUnit))
-    OR EXISTS {
-      MATCH (s)-[:HAS_TARGET]->(t), (src)-[:HAS_TARGET]->(st)
-      WHERE t.period = st.period AND t.target IS :: INTEGER | FLOAT
-        AND st.target IS :: INTEGER | FLOAT AND t.target <> st.target
-    }
+    OR any(t IN ts WHERE any(st IN sourceTs WHERE t[0] = st[0] AND t[1] <> st[1]))
   RETURN s, src, 'full-cascade-changed' AS reason
 }
 OPTIONAL MATCH (s)-[:BELONGS_TO]->(owner)

@@ -31,18 +31,37 @@ def _session(driver: neo4j.Driver, database: str) -> neo4j.Session:
     return driver.session(database=database, notifications_min_severity="OFF")
 
 
+def collected(query: str, columns: tuple[str, ...]) -> LiteralString:
+    """``query`` as a subquery whose rows come back as one list of lists, in column order.
+
+    The driver builds a Python record per row (about 15 us each for six columns: half a second
+    for 34,000 rows), while one list of lists is decoded in one go by its packstream extension.
+    The columns are the analysis's declared names (``[A-Za-z][A-Za-z0-9_-]*``), quoted.
+    """
+    listed = ", ".join(f"`{name}`" for name in columns)
+    return _query(f"CALL () {{\n{query}\n}}\nRETURN collect([{listed}]) AS rows")
+
+
 def run(
     analysis: Analysis, driver: neo4j.Driver, *, database: str, params: Mapping[str, Value]
 ) -> list[list[Any]]:
-    """The raw rows of ``analysis`` (one value per declared column)."""
+    """The raw rows of ``analysis`` (one value per declared column).
+
+    The file's columns are read from its plan (``EXPLAIN``, cached by the server), then its rows
+    in one list (:func:`collected`); the row order is left to :func:`make_result`.
+    """
     path = analysis.query_path("cypher")
-    query = _query(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
     bound = {p.name: params.get(p.name) for p in analysis.parameters}
 
     def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
-        result = tx.run(query, bound)
-        keys = list(result.keys())
-        return keys, [list(record.values()) for record in result]
+        explained = tx.run(_query("EXPLAIN " + text), bound)
+        keys = list(explained.keys())
+        explained.consume()
+        if tuple(keys) != analysis.column_names:
+            return keys, []
+        record = tx.run(collected(text, analysis.column_names), bound).single(strict=True)
+        return keys, record[0]
 
     with _session(driver, database) as session:
         keys, rows = session.execute_read(work)
