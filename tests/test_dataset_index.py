@@ -155,8 +155,9 @@ def test_a_file_changed_since_it_was_read_is_not_read_again(tmp_path: Path) -> N
 def test_a_pair_split_between_two_chunks_is_still_found(
     pair: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The check for blank nodes and escapes reads the file in chunks: a ``_:`` or ``\\u``
-    whose two bytes fall in two chunks sends the file to the streaming reader all the same."""
+    """The check for blank nodes and escapes maps the file, or, where it cannot (a pipe), reads
+    it in chunks: a ``_:`` or ``\\u`` whose two bytes fall in two chunks sends the file to the
+    streaming reader all the same."""
     from selaras.rdf import bulk
 
     head = '<urn:s> <urn:p> "x" .\n'
@@ -164,6 +165,14 @@ def test_a_pair_split_between_two_chunks_is_still_found(
     path = tmp_path / "split.nt"
     path.write_text(text)
     split = len(head) + text[len(head) :].index(pair) + 1  # the pair's second byte opens a chunk
+    assert not bulk._plain(path)  # mapped
+    (tmp_path / "empty.nt").write_bytes(b"")
+    assert bulk._plain(tmp_path / "empty.nt")  # nothing to map: read (and plain)
+
+    def unmappable(*args: object, **kwargs: object) -> None:
+        raise OSError("cannot map")
+
+    monkeypatch.setattr(bulk.mmap, "mmap", unmappable)
     monkeypatch.setattr(bulk, "_CHUNK", split)
     assert not bulk._plain(path)
     monkeypatch.setattr(bulk, "_CHUNK", 3)
