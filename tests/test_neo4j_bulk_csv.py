@@ -55,7 +55,7 @@ def test_text_across_lines_needs_multiline_fields(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("value", [[], [""], [1, "1"]])
 def test_values_the_csv_cannot_carry_are_refused(tmp_path: Path, value: object) -> None:
-    with pytest.raises(DatasetError, match="without --offline"):
+    with pytest.raises(DatasetError, match="online instead"):
         write_import_files([_row("a", code=value)], [], tmp_path, mapping=graph_mapping())
 
 

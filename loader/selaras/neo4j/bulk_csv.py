@@ -111,15 +111,15 @@ def _kind(iri: str, key: str, value: Any) -> str:
         if not value or len(kinds) != 1 or None in kinds or value == [""]:
             raise DatasetError(
                 f"cannot import offline: node <{iri}> has property {key!r} = {value!r}, which "
-                "the import tool's CSV cannot carry exactly; load it with `selaras load` "
-                "(without --offline)"
+                "the import tool's CSV cannot carry exactly; load it online instead (the "
+                "online load writes every value exactly)"
             )
         return f"{kinds.pop()}[]"
     kind = _scalar_kind(value)
     if kind is None:
         raise DatasetError(
             f"cannot import offline: node <{iri}> has property {key!r} of type "
-            f"{type(value).__name__}; load it with `selaras load` (without --offline)"
+            f"{type(value).__name__}; load it online instead"
         )
     return kind
 
@@ -192,7 +192,7 @@ def _delimiter(rows: Iterable[NodeRow]) -> str:
             return candidate
     raise DatasetError(
         "cannot import offline: list values contain every control character the import could "
-        "split arrays on; load with `selaras load` (without --offline)"
+        "split arrays on; load it online instead"
     )
 
 

@@ -329,8 +329,8 @@ def bulk_load_triples(
     if others:
         raise DatasetError(
             f"the offline load replaces the whole database {database!r}, which holds "
-            f"{', '.join(others)}; use `selaras load` without --offline to add {name!r}, or "
-            "clear the database first"
+            f"{', '.join(others)}; load {name!r} online to add it beside them, or clear the "
+            "database first"
         )
     mapping = graph_mapping()
     rows = import_rows(triples, name=name, mapping=mapping)
