@@ -155,10 +155,6 @@ class Engine:
             raise ShapeError(str(node), f"{what} must be an IRI")
         return nt(node)
 
-    def target_parts(self, node: Node) -> list[str]:
-        """One group pattern binding ?this per target declaration of ``node``."""
-        return sorted(self._target_tests(node))
-
     def _target_tests(self, node: Node) -> dict[str, Callable[[OxTerm], bool] | None]:
         """Each target's group pattern, with a test of one node against the store's index
         (None: none cheaper than reading the nodes)."""
