@@ -179,3 +179,56 @@ def test_a_pair_split_between_two_chunks_is_still_found(
     assert not bulk._plain(path)
     path.write_text(head * 5)
     assert bulk._plain(path)
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+#: One value written several ways at different places, a canonical form among them, and a string
+#: that holds the text of a typed literal after an escaped quote (a line the scan must not trust).
+MIXED = f"""<urn:a> <urn:p> "84.40"^^<{XSD}decimal> .
+<urn:b> <urn:p> "84.4"^^<{XSD}decimal> .
+<urn:c> <urn:p> "84.400"^^<{XSD}decimal> .
+<urn:c> <urn:q> "84.40"^^<{XSD}decimal> .
+<urn:d> <urn:p> "05"^^<{XSD}integer> .
+<urn:d> <urn:q> "+5"^^<{XSD}integer> .
+<urn:e> <urn:p> "5"^^<{XSD}integer> .
+<urn:f> <urn:p> "a\\"^^<{XSD}integer> b" .
+<urn:f> <urn:q> "2025-01-01Z"^^<{XSD}date> .
+<urn:f> <urn:r> "1.5E3"^^<{XSD}double> .
+"""
+
+
+@pytest.mark.parametrize("escaped", [True, False])
+def test_bulk_path_written_forms_equal_those_of_the_parsed_triples(
+    escaped: bool, tmp_path: Path
+) -> None:
+    """The bulk path parses only the lines whose literal the store rewrites (found from the
+    literals' distinct texts): every place and every value maps back as when all is parsed."""
+    from selaras.rdf.bulk import load_ntriples
+    from selaras.rdf.written import WrittenForms
+
+    zoo = _triples(ZOO, list(PREDICATES))
+    path = tmp_path / "mixed.nt"
+    write_file(zoo, path, RdfFormat.N_TRIPLES)
+    lines = [x for x in path.read_bytes().splitlines(keepends=True) if b"\\u" not in x]
+    mixed = [x for x in MIXED.encode().splitlines(keepends=True) if escaped or b'\\"' not in x]
+    path.write_bytes(b"".join(mixed + lines))
+    store, written = ox.Store(), WrittenForms()
+    assert load_ntriples(store, path, written)
+    reference = WrittenForms.of(ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES))
+    places = 0
+    for q in store:
+        for predicate in (q.predicate, None):
+            got = written.restore(q.subject, predicate, q.object)
+            assert str(got) == str(reference.restore(q.subject, predicate, q.object)), str(q)
+        places += str(written.restore(q.subject, q.predicate, q.object)) != str(q.object)
+    assert places > 30
+    a, c, d = (ox.NamedNode(f"urn:{x}") for x in "acd")
+    p, q_ = ox.NamedNode("urn:p"), ox.NamedNode("urn:q")
+    value = ox.Literal("84.4", datatype=ox.NamedNode(XSD + "decimal"))
+    assert [str(written.restore(s, r, value)) for s, r in ((a, p), (c, p), (c, q_))] == [
+        f'"84.40"^^<{XSD}decimal>',
+        f'"84.400"^^<{XSD}decimal>',
+        f'"84.40"^^<{XSD}decimal>',
+    ]
+    five = ox.Literal("5", datatype=ox.NamedNode(XSD + "integer"))
+    assert str(written.restore(d, q_, five)) == f'"+5"^^<{XSD}integer>'

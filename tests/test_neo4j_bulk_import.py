@@ -209,3 +209,32 @@ def test_cli_needs_a_local_server_folder(neo4j_env: dict[str, str], tmp_path: Pa
     assert result.exit_code == 2
     assert result.output.count("\n") == 1
     assert "is not the data folder of a local server" in result.output
+
+
+def test_a_store_left_aside_by_an_interrupted_switch_refuses_the_next_offline_load(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Neo4jSettings, local_server: LocalServer
+) -> None:
+    """A process killed between the stop and the start leaves ``previous/``: the next offline
+    load touches nothing (the graph stays, the server is never stopped) and says where it is."""
+    database = neo4j_settings.database
+    triples = _kaltara(neo4j_driver, database, 40)
+    before = graph_state(neo4j_driver, database)
+    left = local_server.home / bulk.WORK_FOLDER / "previous" / "databases" / database
+    left.mkdir(parents=True)
+    try:
+        with pytest.raises(Neo4jError, match="interrupted offline load") as caught:
+            bulk.bulk_load_triples(
+                neo4j_driver,
+                triples,
+                name="kaltara",
+                database=database,
+                server=local_server,
+                password=neo4j_settings.password,
+            )
+        assert str(local_server.home / bulk.WORK_FOLDER / "previous") in str(caught.value)
+        assert left.is_dir()  # never deleted: it may be the only copy of a database
+        assert graph_state(neo4j_driver, database) == before
+    finally:
+        import shutil
+
+        shutil.rmtree(local_server.home / bulk.WORK_FOLDER)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,7 +172,21 @@ class _Writer:
             self.multiline = True
         return text
 
-    def lines(self, handle: Any, lines: list[str]) -> None:
+    def write(self, handle: Any, lines: Iterable[str], advance: Callable[[int], object]) -> None:
+        """Write ``lines`` to ``handle`` :data:`_CHUNK` at a time, advancing the progress by
+        each chunk."""
+        chunk: list[str] = []
+        for line in lines:
+            chunk.append(line)
+            if len(chunk) >= _CHUNK:
+                self._chunk(handle, chunk)
+                advance(len(chunk))
+                chunk = []
+        if chunk:
+            self._chunk(handle, chunk)
+            advance(len(chunk))
+
+    def _chunk(self, handle: Any, lines: list[str]) -> None:
         longest = max((len(line) for line in lines), default=0)
         self.longest = max(self.longest, longest)
         handle.write("\n".join(lines))
@@ -250,49 +264,18 @@ def write_import_files(
         for n, group in enumerate(groups):
             path = directory / f"nodes-{n:04d}.csv"
             node_files.append(path)
-            keys = sorted(group.kinds)
-            header = [":ID", ":LABEL", *(f"{key}:{group.kinds[key]}" for key in keys)]
-            labels = delimiter.join((RESOURCE, *group.labels))
+            header = [
+                ":ID",
+                ":LABEL",
+                *(f"{key}:{group.kinds[key]}" for key in sorted(group.kinds)),
+            ]
             with path.open("w", encoding="utf-8", newline="\n") as handle:
                 handle.write(",".join(header) + "\n")
-                chunk: list[str] = []
-                for index in group.members:
-                    if index < len(rows):
-                        props = rows[index].props
-                        fields = [str(index), labels]
-                        fields += [writer.field(group.kinds[k], props.get(k)) for k in keys]
-                    else:
-                        fields = [str(index), labels, _quoted(bare[index - len(rows)])]
-                    chunk.append(",".join(fields))
-                    if len(chunk) >= _CHUNK:
-                        writer.lines(handle, chunk)
-                        task.advance(len(chunk))
-                        chunk = []
-                if chunk:
-                    writer.lines(handle, chunk)
-                    task.advance(len(chunk))
+                writer.write(handle, _node_lines(rows, bare, group, writer), task.advance)
         rel_path = directory / "relationships.csv"
-        types: set[str] = set()
         with rel_path.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(":START_ID,:END_ID,:TYPE\n")
-            chunk = []
-            for row in rows:
-                start = number[row.iri]
-                for rel_type, target in row.rels:
-                    if rel_type not in types:
-                        mapping.rel_type(rel_type)  # only names the ontology gives
-                        types.add(rel_type)
-                    end = number.get(target)
-                    if end is None:
-                        raise DatasetError(f"relationship target <{target}> has no node")
-                    chunk.append(f"{start},{end},{rel_type}")
-                if len(chunk) >= _CHUNK:
-                    writer.lines(handle, chunk)
-                    task.advance(len(chunk))
-                    chunk = []
-            if chunk:
-                writer.lines(handle, chunk)
-                task.advance(len(chunk))
+            writer.write(handle, _relationship_lines(rows, number, mapping), task.advance)
     return ImportFiles(
         nodes=node_files,
         relationships=[rel_path],
@@ -302,3 +285,36 @@ def write_import_files(
         multiline=writer.multiline,
         longest_line=writer.longest,
     )
+
+
+def _node_lines(
+    rows: Sequence[NodeRow], bare: Sequence[str], group: _Group, writer: _Writer
+) -> Iterator[str]:
+    """The CSV lines of ``group``'s nodes (rows, or bare targets numbered after them)."""
+    keys = sorted(group.kinds)
+    labels = writer.delimiter.join((RESOURCE, *group.labels))
+    for index in group.members:
+        if index < len(rows):
+            props = rows[index].props
+            fields = [str(index), labels]
+            fields += [writer.field(group.kinds[k], props.get(k)) for k in keys]
+        else:
+            fields = [str(index), labels, _quoted(bare[index - len(rows)])]
+        yield ",".join(fields)
+
+
+def _relationship_lines(
+    rows: Sequence[NodeRow], number: dict[str, int], mapping: GraphMapping
+) -> Iterator[str]:
+    """The CSV lines of every relationship of ``rows`` (start and end by node number)."""
+    types: set[str] = set()
+    for row in rows:
+        start = number[row.iri]
+        for rel_type, target in row.rels:
+            if rel_type not in types:
+                mapping.rel_type(rel_type)  # only names the ontology gives
+                types.add(rel_type)
+            end = number.get(target)
+            if end is None:
+                raise DatasetError(f"relationship target <{target}> has no node")
+            yield f"{start},{end},{rel_type}"

@@ -3,8 +3,11 @@
 ``Store.bulk_load`` parses in Rust and holds no Python object per triple, but it gives blank
 nodes new labels and keeps literals in canonical form. So it is used only for N-Triples files
 without blank nodes and without ``\\u`` escapes, and the literals the store would rewrite are
-found beside it: a scan of the raw lines that carry a typed literal of such a datatype (N-Triples
-writes every datatype IRI in full, one triple a line), parsed on their own. Both run at once:
+found beside it, from the raw lines that carry a typed literal of such a datatype (N-Triples
+writes every datatype IRI in full, one triple a line): a first scan collects those literals'
+distinct texts, which a scratch store says the store keeps as written or not; a second keeps
+only the lines whose literal it rewrites, and only those are parsed. (A ministry writes
+hundreds of thousands of such literals in a few thousand distinct texts.) Both run at once:
 ``bulk_load`` releases Python's lock while it works.
 
 >>> import tempfile, pathlib
@@ -24,12 +27,14 @@ from __future__ import annotations
 
 import mmap
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from selaras.errors import InputError
-from selaras.rdf.written import CANONICALISED, WrittenForms
+from selaras.memory import return_free_memory
+from selaras.rdf.written import CANONICALISED, WrittenForms, stored_forms
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _MARKER = b'"^^<' + _XSD.encode()
@@ -50,11 +55,12 @@ def load_ntriples(store: ox.Store, path: Path, written: WrittenForms) -> bool:
 
     def note() -> None:  # beside bulk_load, which holds no Python lock while it works
         try:
-            lines: list[bytes] = []
-            _typed_lines(path, lines)
+            lines = _rewritten_lines(path)
             for _ in written.collect(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)):
                 pass
             written.settle()  # while bulk_load still works, not when the report asks
+            del lines
+            return_free_memory()  # what this thread dropped, before bulk_load's peak
         except BaseException as exc:  # raised below, in the caller's thread
             found.append(exc)
 
@@ -105,8 +111,53 @@ def _special(data: bytes | mmap.mmap) -> bool:
     return data.find(b"\\") >= 0 and (data.find(b"\\u") >= 0 or data.find(b"\\U") >= 0)
 
 
-def _typed_lines(path: Path, lines: list[bytes]) -> None:
-    """Append to ``lines`` every line of ``path`` with a typed literal the store may rewrite."""
+def _rewritten_lines(path: Path) -> list[bytes]:
+    """The lines of ``path`` whose typed literal the store may keep in another form."""
+    texts: dict[bytes, None] = {}
+    _each_chunk(path, lambda data: _scan(data, texts.setdefault))
+    kept = _rewritten(list(texts))
+    lines: list[bytes] = []
+    keep = lines.append
+
+    def keep_rewritten(line: bytes, text: bytes) -> None:
+        if text in kept:
+            keep(line)
+
+    _each_chunk(path, lambda data: _scan(data, None, keep_rewritten))
+    return lines
+
+
+def _rewritten(texts: list[bytes]) -> frozenset[bytes]:
+    """Those of ``texts`` (literals as N-Triples writes them) the store keeps in another form,
+    and any that do not parse on their own line (their whole line is parsed, to be sure)."""
+    parsed: dict[int, object] = {}
+    doc = b"".join(
+        b"<urn:selaras:n%d> <urn:selaras:w> %s .\n" % (i, t) for i, t in enumerate(texts)
+    )
+    try:
+        for triple in ox.parse(doc, format=ox.RdfFormat.N_TRIPLES):
+            parsed[int(triple.subject.value[len("urn:selaras:n") :])] = triple.object
+    except SyntaxError:  # a text that is not a literal alone (a quote escaped before it)
+        parsed.clear()
+        for i, text in enumerate(texts):
+            try:
+                for triple in ox.parse(
+                    b"<urn:a> <urn:b> %s ." % text, format=ox.RdfFormat.N_TRIPLES
+                ):
+                    parsed[i] = triple.object
+            except SyntaxError:
+                pass
+    distinct = {lit: None for lit in parsed.values() if isinstance(lit, ox.Literal)}
+    rewritten = {lit for lit, stored in stored_forms(distinct) if stored != lit}
+    return frozenset(
+        text
+        for i, text in enumerate(texts)
+        if not isinstance(parsed.get(i), ox.Literal) or parsed[i] in rewritten
+    )
+
+
+def _each_chunk(path: Path, use: Callable[[bytes], None]) -> None:
+    """Call ``use`` on ``path`` in chunks of whole lines."""
     try:
         with path.open("rb") as handle:
             rest = b""
@@ -116,20 +167,34 @@ def _typed_lines(path: Path, lines: list[bytes]) -> None:
                 if chunk:  # whole lines only; the rest goes with the next chunk
                     cut = data.rfind(b"\n") + 1
                     data, rest = data[:cut], data[cut:]
-                _scan(data, lines)
+                use(data)
                 if not chunk:
                     return
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from exc
 
 
-def _scan(data: bytes, lines: list[bytes]) -> None:
-    find, rfind, keep = data.find, data.rfind, lines.append
+def _scan(
+    data: bytes,
+    text: Callable[[bytes], object] | None,
+    line: Callable[[bytes, bytes], None] | None = None,
+) -> None:
+    """For each line of ``data`` with a typed literal of a datatype the store may rewrite, call
+    ``text`` with the literal as written (from the line's first quote: subject and predicate
+    are IRIs, which hold none, to the datatype's closing ``>``) or ``line`` with the line and
+    that text."""
+    find, rfind = data.find, data.rfind
     width = len(_MARKER)
     at = find(_MARKER)
     while at >= 0:
         close = find(b">", at + width)
         end = find(b"\n", close) + 1 or len(data)
         if data[at + width : close] in _NAMES:
-            keep(data[rfind(b"\n", 0, at) + 1 : end])
+            start = rfind(b"\n", 0, at) + 1
+            literal = data[find(b'"', start, at + 1) : close + 1]
+            if line is None:
+                assert text is not None
+                text(literal)
+            else:
+                line(data[start:end], literal)
         at = find(_MARKER, end)

@@ -36,7 +36,7 @@ CANONICALISED = frozenset(
     )
 )
 
-Key = tuple[OxTerm, ox.NamedNode, ox.Literal]
+Key = tuple[str, str, ox.Literal]
 #: Pending literals settled at a time: bounds the memory of a pass over millions of triples.
 _BATCH = 200_000
 
@@ -46,8 +46,13 @@ class WrittenForms:
 
     def __init__(self) -> None:
         self._pending: list[tuple[OxTerm, ox.NamedNode, ox.Literal]] = []
+        # Keyed by the subject's and predicate's N-Triples text and the store's form: a ministry
+        # has hundreds of thousands of rewritten literals, and two strings and a shared literal
+        # take a third of the memory of three pyoxigraph terms per place. Predicates, written
+        # and stored forms are shared objects (few distinct ones).
         self._by_place: dict[Key, ox.Literal] = {}
         self._by_value: dict[ox.Literal, set[ox.Literal]] = {}
+        self._names: dict[str, str] = {}
 
     @classmethod
     def of(cls, triples: Iterable[ox.Triple]) -> WrittenForms:
@@ -79,24 +84,16 @@ class WrittenForms:
         if not self._pending:
             return
         distinct = sorted({lit for _, _, lit in self._pending}, key=str)
-        scratch = ox.Store()
-        predicate = ox.NamedNode("urn:selaras:written")
-        scratch.bulk_extend(
-            ox.Quad(ox.NamedNode(f"urn:selaras:n{i}"), predicate, lit)
-            for i, lit in enumerate(distinct)
-        )
-        canonical: dict[ox.Literal, ox.Literal] = {}
-        for quad in scratch:
-            index = int(quad.subject.value.rsplit("n", 1)[-1])
-            stored = quad.object
-            assert isinstance(stored, ox.Literal)
-            if stored != distinct[index]:
-                canonical[distinct[index]] = stored
+        rewritten = {lit: (lit, stored) for lit, stored in stored_forms(distinct) if stored != lit}
+        names = self._names
         for subject, pred, lit in self._pending:
-            stored = canonical.get(lit)
-            if stored is not None:
-                self._by_place.setdefault((subject, pred, stored), lit)
-                self._by_value.setdefault(stored, set()).add(lit)
+            found = rewritten.get(lit)
+            if found is not None:
+                written, stored = found  # the objects shared by every place they are written
+                name = pred.value
+                key = (str(subject), names.setdefault(name, name), stored)
+                self._by_place.setdefault(key, written)
+                self._by_value.setdefault(stored, set()).add(written)
         self._pending.clear()
 
     def restore(self, subject: OxTerm, predicate: ox.NamedNode | None, value: OxTerm) -> OxTerm:
@@ -107,8 +104,22 @@ class WrittenForms:
             return value
         self._settle()
         if predicate is not None:
-            return self._by_place.get((subject, predicate, value), value)
+            return self._by_place.get((str(subject), predicate.value, value), value)
         forms = self._by_value.get(value)
         if forms and len(forms) == 1:
             return next(iter(forms))
         return value
+
+
+def stored_forms(literals: Iterable[ox.Literal]) -> Iterator[tuple[ox.Literal, ox.Literal]]:
+    """Each of ``literals`` (distinct) with the form the store keeps it in, in bulk."""
+    distinct = list(literals)
+    scratch = ox.Store()
+    predicate = ox.NamedNode("urn:selaras:written")
+    scratch.bulk_extend(
+        ox.Quad(ox.NamedNode(f"urn:selaras:n{i}"), predicate, lit) for i, lit in enumerate(distinct)
+    )
+    for quad in scratch:
+        stored = quad.object
+        assert isinstance(stored, ox.Literal)
+        yield distinct[int(quad.subject.value.rsplit("n", 1)[-1])], stored
