@@ -99,3 +99,24 @@ def test_every_analysis_is_documented() -> None:
         assert f"selaras query {found.name}" in docs
         for column in found.columns:
             assert f"`{column.name}`" in docs
+
+
+def test_neo4j_runs_a_file_without_its_final_sort_unless_it_pages() -> None:
+    from selaras.neo4j.analyses import collected, unordered
+
+    # Every shipped Cypher file ends with its ORDER BY, which make_result redoes.
+    for found in analyses():
+        text = found.query_path("cypher").read_text(encoding="utf-8")
+        body = unordered(text)
+        assert text.startswith(body)
+        assert text[len(body) :].strip().upper().startswith("ORDER BY")
+        assert text[len(body) :].strip() not in collected(text, found.column_names)
+    paged = "MATCH (n) RETURN n.code AS code\nORDER BY code\nLIMIT 3\n"
+    assert unordered(paged) == paged
+    assert unordered("MATCH (n) RETURN n.code AS code ORDER BY code SKIP 1") == (
+        "MATCH (n) RETURN n.code AS code ORDER BY code SKIP 1"
+    )
+    assert unordered("RETURN 1 AS x\n  order by x  \n") == "RETURN 1 AS x"
+    # An ORDER BY inside a subquery, or followed by more lines, stays.
+    inner = "CALL () {\n  MATCH (n) RETURN n ORDER BY n.code\n}\nRETURN n"
+    assert unordered(inner) == inner

@@ -29,10 +29,10 @@ CALL () {
   RETURN start
 }
 MATCH way = (start)<-[:CASCADES_FROM|MEASURES*0..8]-(n)
-WITH n, length(way) AS steps, CASE WHEN length(way) > 0 THEN nodes(way)[-2].code END AS up
-// The smallest "depth|parent" key wins: the shortest depth, then the smallest parent code.
-WITH n, min(right('0' + toString(steps), 2)
-            + CASE WHEN steps = 0 THEN '' ELSE '|' + coalesce(up, '') END) AS best
+// The smallest [depth, parent code] wins: the shortest depth, then the smallest parent code
+// (a parent without a code counts as '', and is shown as none).
+WITH n, min([length(way), CASE WHEN length(way) > 0 THEN coalesce(nodes(way)[-2].code, '') ELSE '' END])
+          AS best
 OPTIONAL MATCH (n)-[:BELONGS_TO]->(u)
 WITH u, collect([n.code, CASE WHEN n:SS THEN 'SS' WHEN n:IKU THEN 'IKU' END, best]) AS reached
 OPTIONAL MATCH (u)-[:AT_LEVEL]->(l)
@@ -42,6 +42,6 @@ RETURN r[0] AS code,
        r[1] AS kind,
        unit,
        level,
-       toInteger(left(r[2], 2)) AS depth,
-       CASE WHEN size(r[2]) > 3 THEN substring(r[2], 3) END AS parent
+       r[2][0] AS depth,
+       CASE WHEN r[2][1] <> '' THEN r[2][1] END AS parent
 ORDER BY depth, code, parent

@@ -60,8 +60,10 @@ CALL () {
     AND NOT EXISTS { MATCH (u)<-[:MAP_OF]-() }
   RETURN s, null AS src, 'origin-without-map' AS reason
   UNION
+  // Only an SS that something cascades from can close a cycle (the cheap test first: most SS
+  // are at the bottom of the cascade).
   MATCH (s:SS)-[:CASCADES_FROM]->(src:SS)
-  WHERE EXISTS { MATCH (src)-[:CASCADES_FROM*0..]->(s) }
+  WHERE EXISTS { MATCH ()-[:CASCADES_FROM]->(s) } AND EXISTS { MATCH (src)-[:CASCADES_FROM*0..]->(s) }
   RETURN s, src, 'cycle' AS reason
   UNION
   MATCH (s:IKU)-[:CASCADES_FROM]->(src)
@@ -81,17 +83,18 @@ CALL () {
   MATCH (s:IKU)-[:CASCADING]->(:CascadingType {notation: 'full'})
   MATCH (s)-[:CASCADES_FROM]->(src)
   // Each side's numeric period targets read once, as [period, target] pairs, then compared.
+  // Names and units of measure are normalised only when they differ as written (`<>` is null,
+  // so false, when either is missing).
   WITH s, src,
        [(s)-[:HAS_TARGET]->(t) WHERE t.target IS :: INTEGER | FLOAT | [t.period, t.target]] AS ts,
        [(src)-[:HAS_TARGET]->(st) WHERE st.target IS :: INTEGER | FLOAT | [st.period, st.target]]
          AS sourceTs
   WHERE any(key IN keys(s) WHERE (key = 'label' OR key STARTS WITH 'label_')
-          AND NOT key IN ['label_lexical', 'label_datatype'] AND src[key] IS NOT NULL
+          AND NOT key IN ['label_lexical', 'label_datatype'] AND src[key] <> s[key]
           AND toLower(replace(replace(replace(replace(s[key], ' ', ''), '\t', ''), '\n', ''), '\r', ''))
             <> toLower(replace(replace(replace(replace(src[key], ' ', ''), '\t', ''), '\n', ''), '\r', '')))
     OR EXISTS { MATCH (s)-[:POLARITY]->(p), (src)-[:POLARITY]->(q) WHERE p <> q }
-    OR (s.measureUnit IS NOT NULL AND src.measureUnit IS NOT NULL
-        AND toLower(s.measureUnit) <> toLower(src.measureUnit))
+    OR (s.measureUnit <> src.measureUnit AND toLower(s.measureUnit) <> toLower(src.measureUnit))
     OR any(t IN ts WHERE any(st IN sourceTs WHERE t[0] = st[0] AND t[1] <> st[1]))
   RETURN s, src, 'full-cascade-changed' AS reason
 }

@@ -33,7 +33,6 @@
 // Both are consolidated by the IKU's type: sum, mean, or the value of the latest period (the
 // largest when several share it). A consolidated value (more than one literal, or prorated) is
 // rounded to `places` before capaian is computed from it. See docs/scores.md.
-
 WITH $period AS p, toFloat($cap) AS cap, toFloat($floor) AS floor,
      toFloat($tolerance) AS tolerance, toFloat($slope) AS slope
 WITH p, cap, floor, tolerance, slope, substring(p, 0, 4) AS yr,
@@ -41,8 +40,25 @@ WITH p, cap, floor, tolerance, slope, substring(p, 0, 4) AS yr,
      CASE WHEN size(p) = 4 THEN 12
           WHEN substring(p, 4, 2) = '-Q' THEN 3 * toInteger(substring(p, 6))
           ELSE toInteger(substring(p, 5)) END AS pEnd
-MATCH (i:IKU)
-WHERE yr IN [y IN CASE WHEN i.year IS :: LIST<ANY> THEN i.year ELSE [i.year] END | toString(y)]
+// The periods that count, as they are written: the year, its quarters, its months up to the
+// reporting period (each kind only when no coarser than it), and the year for an annual target.
+WITH *, yr =~ '[0-9]{4}' AS valid
+WITH *, CASE WHEN valid AND pRank = 1 THEN [yr] ELSE [] END AS years,
+        CASE WHEN valid AND pRank <= 2
+             THEN [q IN range(1, 4) WHERE 3 * q <= pEnd | yr + '-Q' + q] ELSE [] END AS quarters,
+        CASE WHEN valid
+             THEN [m IN range(1, 12) WHERE m <= pEnd | yr + CASE WHEN m < 10 THEN '-0' ELSE '-' END + m]
+             ELSE [] END AS months
+WITH *, CASE pRank WHEN 1 THEN years WHEN 2 THEN quarters ELSE months END AS ownKind,
+        CASE WHEN valid THEN [yr] ELSE [] END + quarters + months AS counted
+// Every IKU, or those of the given unit (from its code index).
+CALL () {
+  MATCH (i:IKU) WHERE $unit IS NULL RETURN i
+  UNION ALL
+  MATCH (:Unit {code: $unit})<-[:BELONGS_TO]-(i:IKU) RETURN DISTINCT i
+}
+WITH * WHERE CASE WHEN i.year IS :: LIST<ANY> THEN yr IN [y IN i.year | toString(y)]
+           ELSE toString(i.year) = yr END
 OPTIONAL MATCH (i)-[:BELONGS_TO]->(u:Unit)
 WITH * WHERE $unit IS NULL OR u.code = $unit
 OPTIONAL MATCH (u)-[:AT_LEVEL]->(lv:Level)
@@ -50,56 +66,55 @@ OPTIONAL MATCH (i)-[:MEASURES]->(s:SS)
 OPTIONAL MATCH (s)-[:IN_PERSPECTIVE]->(pp:Perspective)
 OPTIONAL MATCH (i)-[:POLARITY]->(pol:Polarity)
 OPTIONAL MATCH (i)-[:CONSOLIDATION]->(con:Consolidation)
-CALL (i, yr) {
-  OPTIONAL MATCH (i)-[:HAS_TARGET]->(t)
-  WHERE t.period IS :: STRING AND t.period =~ '[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?'
-    AND substring(t.period, 0, 4) = yr
-  RETURN collect(CASE WHEN t IS NOT NULL THEN {
-    iri: t.iri,
-    rank: CASE WHEN size(t.period) = 4 THEN 1 WHEN substring(t.period, 4, 2) = '-Q' THEN 2 ELSE 3 END,
-    end: CASE WHEN size(t.period) = 4 THEN 12
-              WHEN substring(t.period, 4, 2) = '-Q' THEN 3 * toInteger(substring(t.period, 6))
-              ELSE toInteger(substring(t.period, 5)) END,
-    target: t.target,
-    realisation: t.realisation} END) AS periods
-}
+// Each period target that counts: [period, realisation, target, IRI].
+WITH *, con.notation AS cn, pol.notation AS pn,
+        [(i)-[:HAS_TARGET]->(t) WHERE t.period IN counted
+         | [t.period, t.realisation, t.target, t.iri]] AS periods
 // Realisations: the coarsest kind of period that has any, up to the reporting period.
-WITH *, [x IN periods WHERE x.rank >= pRank AND x.end <= pEnd AND x.realisation IS NOT NULL
-         | {iri: x.iri, end: x.end, v: x.realisation}] AS reported,
-        [x IN periods WHERE x.rank >= pRank AND x.end <= pEnd AND x.realisation IS NOT NULL
-         | x.rank] AS reportedRanks
-WITH *, reduce(m = 4, r IN reportedRanks | CASE WHEN r < m THEN r ELSE m END) AS rRank
-WITH *, [k IN range(0, size(reported) - 1) WHERE reportedRanks[k] = rRank | reported[k]] AS rs
+WITH *, [x IN periods WHERE x[0] IN years AND x[1] IS NOT NULL] AS r1
+WITH *, CASE WHEN size(r1) > 0 THEN r1
+             ELSE [x IN periods WHERE x[0] IN quarters AND x[1] IS NOT NULL] END AS r2
+WITH *, CASE WHEN size(r2) > 0 THEN r2
+             ELSE [x IN periods WHERE x[0] IN months AND x[1] IS NOT NULL] END AS rs
 // Targets: the periods of the reporting period's own kind, up to it; else the annual target.
-WITH *, [x IN periods WHERE x.rank = pRank AND x.end <= pEnd AND x.target IS NOT NULL
-         | {iri: x.iri, end: x.end, v: x.target}] AS own,
-        [x IN periods WHERE x.rank = 1 AND x.target IS NOT NULL
-         | {iri: x.iri, end: x.end, v: x.target}] AS annual
-WITH *, CASE WHEN size(own) > 0 THEN own WHEN $prorate = 1 THEN annual ELSE [] END AS ts,
-        size(own) = 0 AND $prorate = 1 AND size(annual) > 0 AS prorated
-WITH *, size([x IN rs WHERE NOT (x.v IS :: INTEGER | FLOAT)]) > 0 AS rBad,
-        size([x IN ts WHERE NOT (x.v IS :: INTEGER | FLOAT)]) > 0 AS tBad
-// Consolidation of each list: sum, mean, or the latest (largest at the latest end).
-WITH *, CASE WHEN prorated THEN 'last' ELSE con.notation END AS tCon
-WITH *, reduce(e = 0, x IN rs | CASE WHEN x.end > e THEN x.end ELSE e END) AS rEnd,
-        reduce(e = 0, x IN ts | CASE WHEN x.end > e THEN x.end ELSE e END) AS tEnd
-WITH *, [x IN rs WHERE x.end = rEnd] AS rLast, [x IN ts WHERE x.end = tEnd] AS tLast
+WITH *, [x IN periods WHERE x[0] IN ownKind AND x[2] IS NOT NULL] AS own
+WITH *, CASE WHEN size(own) > 0 THEN own
+             WHEN $prorate = 1 THEN [x IN periods WHERE x[0] = yr AND x[2] IS NOT NULL]
+             ELSE [] END AS ts
+WITH *, size(own) = 0 AND size(ts) > 0 AS prorated,
+        any(x IN rs WHERE NOT (x[1] IS :: INTEGER | FLOAT)) AS rBad,
+        any(x IN ts WHERE NOT (x[2] IS :: INTEGER | FLOAT)) AS tBad
+// Consolidation of each list: sum, mean, or the latest (largest at the latest end). Within
+// one kind of period the latest is the largest period as written (months are two digits);
+// for `last`, [latest period, largest value at it, how many share it, IRI of the first].
+WITH *, CASE WHEN prorated THEN 'last' ELSE cn END AS tCon
+WITH *,
+  CASE WHEN cn = 'last' AND size(rs) > 1 THEN
+    reduce(a = [''], x IN rs | CASE WHEN x[0] > a[0] THEN [x[0], x[1], 1, x[3]]
+                                    WHEN x[0] < a[0] THEN a
+                                    ELSE [a[0], CASE WHEN x[1] > a[1] THEN x[1] ELSE a[1] END, a[2] + 1, a[3]] END)
+  END AS rLast,
+  CASE WHEN tCon = 'last' AND size(ts) > 1 THEN
+    reduce(a = [''], x IN ts | CASE WHEN x[0] > a[0] THEN [x[0], x[2], 1, x[3]]
+                                    WHEN x[0] < a[0] THEN a
+                                    ELSE [a[0], CASE WHEN x[2] > a[1] THEN x[2] ELSE a[1] END, a[2] + 1, a[3]] END)
+  END AS tLast
 WITH *,
   CASE WHEN rBad OR size(rs) = 0 THEN null
-       WHEN con.notation = 'sum' THEN reduce(a = 0.0, x IN rs | a + x.v)
-       WHEN con.notation = 'average' THEN reduce(a = 0.0, x IN rs | a + x.v) / size(rs)
-       WHEN con.notation = 'last' THEN reduce(a = null, x IN rLast | CASE WHEN a IS NULL OR x.v > a THEN x.v ELSE a END)
+       WHEN cn = 'sum' THEN reduce(a = 0.0, x IN rs | a + x[1])
+       WHEN cn = 'average' THEN reduce(a = 0.0, x IN rs | a + x[1]) / size(rs)
+       WHEN cn = 'last' THEN CASE WHEN size(rs) = 1 THEN rs[0][1] ELSE rLast[1] END
   END AS rRaw,
-  CASE WHEN size(rs) = 1 OR (con.notation = 'last' AND size(rLast) = 1) THEN rLast[0].iri END AS rFrom,
+  CASE WHEN size(rs) = 1 THEN rs[0][3] WHEN rLast[2] = 1 THEN rLast[3] END AS rFrom,
   CASE WHEN tBad OR size(ts) = 0 THEN null
-       WHEN tCon = 'sum' THEN reduce(a = 0.0, x IN ts | a + x.v)
-       WHEN tCon = 'average' THEN reduce(a = 0.0, x IN ts | a + x.v) / size(ts)
-       WHEN tCon = 'last' THEN reduce(a = null, x IN tLast | CASE WHEN a IS NULL OR x.v > a THEN x.v ELSE a END)
+       WHEN tCon = 'sum' THEN reduce(a = 0.0, x IN ts | a + x[2])
+       WHEN tCon = 'average' THEN reduce(a = 0.0, x IN ts | a + x[2]) / size(ts)
+       WHEN tCon = 'last' THEN CASE WHEN size(ts) = 1 THEN ts[0][2] ELSE tLast[1] END
   END AS tFound,
-  CASE WHEN size(ts) = 1 OR (tCon = 'last' AND size(tLast) = 1) THEN tLast[0].iri END AS tSingle
+  CASE WHEN size(ts) = 1 THEN ts[0][3] WHEN tLast[2] = 1 THEN tLast[3] END AS tSingle
 WITH *,
-  CASE WHEN prorated AND con.notation = 'sum' THEN tFound * pEnd / 12 ELSE tFound END AS tRaw,
-  CASE WHEN prorated AND con.notation = 'sum' AND pEnd < 12 THEN null ELSE tSingle END AS tFrom
+  CASE WHEN prorated AND cn = 'sum' THEN tFound * pEnd / 12 ELSE tFound END AS tRaw,
+  CASE WHEN prorated AND cn = 'sum' AND pEnd < 12 THEN null ELSE tSingle END AS tFrom
 // Float arithmetic: each computed value is first rounded to 10 places, which removes the
 // binary noise (92.57499999999999 for 185.15 / 2), so that halves round as in exact decimals.
 WITH *,
@@ -117,9 +132,9 @@ WITH *,
   END AS reason
 WITH *,
   CASE WHEN reason IS NOT NULL THEN null
-       WHEN pol.notation = 'maximize' THEN 100.0 * rv / tv
-       WHEN pol.notation = 'minimize' THEN 100.0 * (2 * tv - rv) / tv
-       WHEN pol.notation = 'stabilize' THEN
+       WHEN pn = 'maximize' THEN 100.0 * rv / tv
+       WHEN pn = 'minimize' THEN 100.0 * (2 * tv - rv) / tv
+       WHEN pn = 'stabilize' THEN
          CASE WHEN 100.0 * abs(rv - tv) / abs(tv) <= tolerance THEN 100.0
               ELSE 100.0 - slope * (100.0 * abs(rv - tv) / abs(tv) - tolerance) END
   END AS raw
@@ -130,8 +145,8 @@ RETURN i.code AS code,
        s.iri AS ssIri,
        pp.notation AS perspective,
        CASE WHEN i.weight IS :: INTEGER | FLOAT THEN i.weight END AS weight,
-       pol.notation AS polarity,
-       con.notation AS consolidation,
+       pn AS polarity,
+       cn AS consolidation,
        p AS period,
        CASE WHEN tBad THEN null ELSE tv END AS target,
        CASE WHEN tBad THEN null ELSE tFrom END AS targetFrom,
