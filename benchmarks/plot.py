@@ -1,7 +1,8 @@
 """A line chart as a self-contained SVG, for the benchmark pages (no plotting library needed).
 
 ``line_chart`` draws one panel per measure side by side, sharing the x values (e.g. staff), one
-polyline with dots per series, linear axes from zero with round ticks, and a legend. The output
+polyline with dots per series, linear axes from zero with round ticks, and a legend under each
+panel (where no line can cross it). The output
 is deterministic text.
 """
 
@@ -12,6 +13,7 @@ from html import escape
 
 WIDTH, HEIGHT = 420, 300  # one panel
 LEFT, RIGHT, TOP, BOTTOM = 64, 30, 40, 48
+LEGEND_LINE = 16  # a legend entry's height, below each panel
 COLOURS = ("#1f5fa8", "#c0392b", "#7f8c8d", "#27ae60", "#8e44ad")
 DASHES = ("", "", "6 4", "", "")
 
@@ -59,10 +61,10 @@ def _panel(
         out.append(f'<polyline points="{points}" stroke="{colour}" class="line"{style}/>')
         out += [f'<circle cx="{sx(a):.1f}" cy="{sy(b):.1f}" r="3" fill="{colour}"/>'
                 for a, b in zip(x, values, strict=True)]  # fmt: skip
-        ly = TOP + 4 + 16 * i
-        out.append(f'<line x1="{ox + LEFT + 10}" x2="{ox + LEFT + 30}" y1="{ly}" y2="{ly}" '
+        ly = HEIGHT + 4 + LEGEND_LINE * i  # below the axis label: no line ever crosses it
+        out.append(f'<line x1="{ox + LEFT}" x2="{ox + LEFT + 20}" y1="{ly}" y2="{ly}" '
                    f'stroke="{colour}" class="line"{style}/>')  # fmt: skip
-        out.append(f'<text x="{ox + LEFT + 36}" y="{ly + 4}" class="legend">{escape(label)}</text>')
+        out.append(f'<text x="{ox + LEFT + 26}" y="{ly + 4}" class="legend">{escape(label)}</text>')
     return out
 
 
@@ -71,6 +73,7 @@ def line_chart(
 ) -> str:
     """An SVG document: ``panels`` ((panel title, {series label: y values}), ...) over ``x``."""
     width = WIDTH * len(panels)
+    height = HEIGHT + 24 + LEGEND_LINE * max(len(series) for _, series in panels) + 8
     body = []
     for i, (panel_title, series) in enumerate(panels):
         body += _panel(WIDTH * i, panel_title, x, series, x_label)
@@ -80,9 +83,9 @@ def line_chart(
         ".grid{stroke:#ddd;stroke-width:1}.line{fill:none;stroke-width:2}"
     )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{HEIGHT + 24}" '
-        f'viewBox="0 0 {width} {HEIGHT + 24}" role="img" aria-label="{escape(title)}">\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">\n'
         f"<title>{escape(title)}</title>\n<style>{style}</style>\n"
-        f'<rect width="{width}" height="{HEIGHT + 24}" fill="#fff"/>\n'
+        f'<rect width="{width}" height="{height}" fill="#fff"/>\n'
         f'<g transform="translate(0,24)">\n' + "\n".join(body) + "\n</g>\n</svg>\n"
     )
