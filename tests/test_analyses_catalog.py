@@ -120,3 +120,19 @@ def test_neo4j_runs_a_file_without_its_final_sort_unless_it_pages() -> None:
     # An ORDER BY inside a subquery, or followed by more lines, stays.
     inner = "CALL () {\n  MATCH (n) RETURN n ORDER BY n.code\n}\nRETURN n"
     assert unordered(inner) == inner
+
+
+def test_the_embedded_store_runs_a_file_without_its_final_sort_unless_it_pages() -> None:
+    from selaras.analyses.catalog import unordered
+
+    # Every shipped SPARQL file ends with its ORDER BY, which make_result redoes.
+    for found in analyses():
+        text = found.query_path("sparql").read_text(encoding="utf-8")
+        body = unordered(text)
+        assert text.startswith(body)
+        assert text[len(body) :].strip().upper().startswith("ORDER BY")
+    paged = "SELECT ?code WHERE { ?s ?p ?code }\nORDER BY ?code\nLIMIT 3\n"
+    assert unordered(paged) == paged
+    assert unordered("SELECT ?c WHERE { ?s ?p ?c }\nORDER BY ?c OFFSET 2") == (
+        "SELECT ?c WHERE { ?s ?p ?c }\nORDER BY ?c OFFSET 2"
+    )

@@ -21,7 +21,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from selaras import resources
-from selaras.analyses.catalog import Analysis, Value
+from selaras.analyses.catalog import Analysis, Value, unordered
 from selaras.errors import InputError
 from selaras.namespace import SEL
 from selaras.read import Dataset
@@ -106,7 +106,7 @@ def run(
 ) -> list[list[str | None]]:
     """The raw rows of ``analysis`` on ``dataset`` (one value per declared column)."""
     path = analysis.query_path("sparql")
-    query = bind(path.read_text(encoding="utf-8"), analysis, params)
+    query = unordered(bind(path.read_text(encoding="utf-8"), analysis, params))
     with with_ontology(dataset.store) as store:
         names, rows = select(store, query, path=str(path))
     if tuple(names) != analysis.column_names:

@@ -8,13 +8,12 @@ send it to a reader. Driver errors become :class:`~selaras.errors.Neo4jError` vi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, LiteralString, cast
 
 import neo4j
 
-from selaras.analyses.catalog import Analysis, Value
+from selaras.analyses.catalog import Analysis, Value, unordered
 from selaras.errors import InputError
 
 #: Labels of the node kinds a code parameter can name (closed: query text only from here).
@@ -30,25 +29,6 @@ def _session(driver: neo4j.Driver, database: str) -> neo4j.Session:
     # No server notifications: a query that names a property no node has yet (statement for
     # untagged statements) is correct, and the warning would only be noise on stderr.
     return driver.session(database=database, notifications_min_severity="OFF")
-
-
-#: A query's last line when it is an ``ORDER BY`` (the query's final sort).
-_FINAL_ORDER = re.compile(r"\n[ \t]*ORDER[ \t]+BY\b[^\n]*\s*\Z", re.IGNORECASE)
-_PAGING = re.compile(r"\b(SKIP|LIMIT|OFFSET)\b", re.IGNORECASE)
-
-
-def unordered(query: str) -> str:
-    """``query`` without its final ``ORDER BY`` line, when it has one with no SKIP or LIMIT.
-
-    :func:`~selaras.analyses.result.make_result` sorts the rows again by the header's order and
-    then every column (a total order), so the server's sort only costs time: 0.3 to 0.5 s for
-    the 34,000 rows of ``scores`` at 20,000 staff. An ``ORDER BY`` that pages (SKIP, LIMIT)
-    chooses rows, and stays; so does one spread over several lines.
-    """
-    match = _FINAL_ORDER.search(query)
-    if match is None or _PAGING.search(match.group()):
-        return query
-    return query[: match.start()]
 
 
 def collected(query: str, columns: tuple[str, ...]) -> LiteralString:
