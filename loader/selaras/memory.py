@@ -38,7 +38,7 @@ def return_free_memory() -> None:
     if _trim is None:
         try:
             _trim = ctypes.CDLL(None).malloc_trim
-        except (AttributeError, OSError):  # not glibc
+        except (AttributeError, OSError, TypeError):  # not glibc (Windows: no CDLL(None))
             _trim = False
     if _trim:
         _trim(0)
