@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import mmap
 import threading
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -113,18 +113,14 @@ def _special(data: bytes | mmap.mmap) -> bool:
 
 def _rewritten_lines(path: Path) -> list[bytes]:
     """The lines of ``path`` whose typed literal the store may keep in another form."""
-    texts: dict[bytes, None] = {}
-    _each_chunk(path, lambda data: _scan(data, texts.setdefault))
+    texts = {text: None for data in _chunks(path) for _, _, text in _typed_literals(data)}
     kept = _rewritten(list(texts))
-    lines: list[bytes] = []
-    keep = lines.append
-
-    def keep_rewritten(line: bytes, text: bytes) -> None:
-        if text in kept:
-            keep(line)
-
-    _each_chunk(path, lambda data: _scan(data, None, keep_rewritten))
-    return lines
+    return [
+        data[start:end]
+        for data in _chunks(path)
+        for start, end, text in _typed_literals(data)
+        if text in kept
+    ]
 
 
 def _rewritten(texts: list[bytes]) -> frozenset[bytes]:
@@ -156,8 +152,8 @@ def _rewritten(texts: list[bytes]) -> frozenset[bytes]:
     )
 
 
-def _each_chunk(path: Path, use: Callable[[bytes], None]) -> None:
-    """Call ``use`` on ``path`` in chunks of whole lines."""
+def _chunks(path: Path) -> Iterator[bytes]:
+    """``path`` in chunks of whole lines."""
     try:
         with path.open("rb") as handle:
             rest = b""
@@ -167,22 +163,17 @@ def _each_chunk(path: Path, use: Callable[[bytes], None]) -> None:
                 if chunk:  # whole lines only; the rest goes with the next chunk
                     cut = data.rfind(b"\n") + 1
                     data, rest = data[:cut], data[cut:]
-                use(data)
+                yield data
                 if not chunk:
                     return
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=path) from exc
 
 
-def _scan(
-    data: bytes,
-    text: Callable[[bytes], object] | None,
-    line: Callable[[bytes, bytes], None] | None = None,
-) -> None:
-    """For each line of ``data`` with a typed literal of a datatype the store may rewrite, call
-    ``text`` with the literal as written (from the line's first quote: subject and predicate
-    are IRIs, which hold none, to the datatype's closing ``>``) or ``line`` with the line and
-    that text."""
+def _typed_literals(data: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """For each line of ``data`` with a typed literal of a datatype the store may rewrite: where
+    the line starts and ends, and the literal as written (from the line's first quote: subject
+    and predicate are IRIs, which hold none, to the datatype's closing ``>``)."""
     find, rfind = data.find, data.rfind
     width = len(_MARKER)
     at = find(_MARKER)
@@ -191,10 +182,5 @@ def _scan(
         end = find(b"\n", close) + 1 or len(data)
         if data[at + width : close] in _NAMES:
             start = rfind(b"\n", 0, at) + 1
-            literal = data[find(b'"', start, at + 1) : close + 1]
-            if line is None:
-                assert text is not None
-                text(literal)
-            else:
-                line(data[start:end], literal)
+            yield start, end, data[find(b'"', start, at + 1) : close + 1]
         at = find(_MARKER, end)
