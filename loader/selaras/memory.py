@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from functools import cache
 
 
 @contextmanager
@@ -34,14 +34,15 @@ def return_free_memory() -> None:
     which no other thread reuses: after reading a ministry's file beside ``bulk_load`` that is
     tens of megabytes the validation that follows would carry as dead weight.
     """
-    global _trim
-    if _trim is None:
-        try:
-            _trim = ctypes.CDLL(None).malloc_trim
-        except (AttributeError, OSError, TypeError):  # not glibc (Windows: no CDLL(None))
-            _trim = False
-    if _trim:
-        _trim(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
-_trim: Any = None
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc (Windows: no CDLL(None))
+        return None
+    return trim
