@@ -83,7 +83,7 @@ class WrittenForms:
         only those it rewrites."""
         if not self._pending:
             return
-        distinct = sorted({lit for _, _, lit in self._pending}, key=str)
+        distinct = {lit for _, _, lit in self._pending}
         rewritten = {lit: (lit, stored) for lit, stored in stored_forms(distinct) if stored != lit}
         names = self._names
         for subject, pred, lit in self._pending:
