@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -101,16 +102,26 @@ def test_every_analysis_is_documented() -> None:
             assert f"`{column.name}`" in docs
 
 
-def test_neo4j_runs_a_file_without_its_final_sort_unless_it_pages() -> None:
-    from selaras.neo4j.analyses import collected, unordered
+@pytest.mark.parametrize("language", ["cypher", "sparql"])
+def test_every_shipped_file_runs_without_its_final_sort(
+    language: Literal["cypher", "sparql"],
+) -> None:
+    from selaras.analyses.catalog import unordered
+    from selaras.neo4j.analyses import collected
 
-    # Every shipped Cypher file ends with its ORDER BY, which make_result redoes.
+    # Every shipped file ends with its ORDER BY, which make_result redoes.
     for found in analyses():
-        text = found.query_path("cypher").read_text(encoding="utf-8")
+        text = found.query_path(language).read_text(encoding="utf-8")
         body = unordered(text)
         assert text.startswith(body)
         assert text[len(body) :].strip().upper().startswith("ORDER BY")
-        assert text[len(body) :].strip() not in collected(text, found.column_names)
+        if language == "cypher":
+            assert text[len(body) :].strip() not in collected(text, found.column_names)
+
+
+def test_only_a_last_line_sort_that_does_not_page_is_left_out() -> None:
+    from selaras.analyses.catalog import unordered
+
     paged = "MATCH (n) RETURN n.code AS code\nORDER BY code\nLIMIT 3\n"
     assert unordered(paged) == paged
     assert unordered("MATCH (n) RETURN n.code AS code ORDER BY code SKIP 1") == (
@@ -120,17 +131,6 @@ def test_neo4j_runs_a_file_without_its_final_sort_unless_it_pages() -> None:
     # An ORDER BY inside a subquery, or followed by more lines, stays.
     inner = "CALL () {\n  MATCH (n) RETURN n ORDER BY n.code\n}\nRETURN n"
     assert unordered(inner) == inner
-
-
-def test_the_embedded_store_runs_a_file_without_its_final_sort_unless_it_pages() -> None:
-    from selaras.analyses.catalog import unordered
-
-    # Every shipped SPARQL file ends with its ORDER BY, which make_result redoes.
-    for found in analyses():
-        text = found.query_path("sparql").read_text(encoding="utf-8")
-        body = unordered(text)
-        assert text.startswith(body)
-        assert text[len(body) :].strip().upper().startswith("ORDER BY")
     paged = "SELECT ?code WHERE { ?s ?p ?code }\nORDER BY ?code\nLIMIT 3\n"
     assert unordered(paged) == paged
     assert unordered("SELECT ?c WHERE { ?s ?p ?c }\nORDER BY ?c OFFSET 2") == (
