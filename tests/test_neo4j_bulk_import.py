@@ -119,6 +119,24 @@ def _kaltara(driver: neo4j.Driver, database: str, size: int | None = None) -> li
     return triples
 
 
+def _offline(
+    driver: neo4j.Driver,
+    settings: Neo4jSettings,
+    server: LocalServer,
+    triples: list[Any],
+    name: str = "kaltara",
+) -> bulk.BulkSummary:
+    """``triples`` loaded offline as dataset ``name`` into the suite's database."""
+    return bulk.bulk_load_triples(
+        driver,
+        triples,
+        name=name,
+        database=settings.database,
+        server=server,
+        password=settings.password,
+    )
+
+
 def test_a_failing_import_leaves_the_graph_and_the_server(
     neo4j_driver: neo4j.Driver,
     neo4j_settings: Neo4jSettings,
@@ -138,14 +156,7 @@ def test_a_failing_import_leaves_the_graph_and_the_server(
 
     monkeypatch.setattr(bulk, "write_import_files", corrupt)
     with pytest.raises(DatasetError, match="neo4j-admin database import failed"):
-        bulk.bulk_load_triples(
-            neo4j_driver,
-            triples,
-            name="kaltara",
-            database=database,
-            server=local_server,
-            password=neo4j_settings.password,
-        )
+        _offline(neo4j_driver, neo4j_settings, local_server, triples)
     assert LocalServer.find(local_server.home).pid == local_server.pid  # never stopped
     assert graph_state(neo4j_driver, database) == before
     assert not (local_server.home / bulk.WORK_FOLDER / "previous").exists()
@@ -171,14 +182,7 @@ def test_a_failure_after_the_stop_puts_the_previous_store_back(
 
     monkeypatch.setattr(LocalServer, "start", start_fails_once)
     with pytest.raises(Neo4jError, match="previous database is back"):
-        bulk.bulk_load_triples(
-            neo4j_driver,
-            triples[:10],
-            name="kaltara",
-            database=database,
-            server=local_server,
-            password=neo4j_settings.password,
-        )
+        _offline(neo4j_driver, neo4j_settings, local_server, triples[:10])
     assert len(starts) == 2
     assert graph_state(neo4j_driver, database) == before
     assert "selaras_resource_iri" in _constraints(neo4j_driver, database)
@@ -191,14 +195,7 @@ def test_other_datasets_are_never_replaced(
     database = neo4j_settings.database
     triples = _kaltara(neo4j_driver, database, 20)
     with pytest.raises(DatasetError, match="holds kaltara"):
-        bulk.bulk_load_triples(
-            neo4j_driver,
-            triples,
-            name="other",
-            database=database,
-            server=local_server,
-            password=neo4j_settings.password,
-        )
+        _offline(neo4j_driver, neo4j_settings, local_server, triples, name="other")
 
 
 def test_cli_needs_a_local_server_folder(neo4j_env: dict[str, str], tmp_path: Path) -> None:
@@ -223,14 +220,7 @@ def test_a_store_left_aside_by_an_interrupted_switch_refuses_the_next_offline_lo
     left.mkdir(parents=True)
     try:
         with pytest.raises(Neo4jError, match="interrupted offline load") as caught:
-            bulk.bulk_load_triples(
-                neo4j_driver,
-                triples,
-                name="kaltara",
-                database=database,
-                server=local_server,
-                password=neo4j_settings.password,
-            )
+            _offline(neo4j_driver, neo4j_settings, local_server, triples)
         assert str(local_server.home / bulk.WORK_FOLDER / "previous") in str(caught.value)
         assert left.is_dir()  # never deleted: it may be the only copy of a database
         assert graph_state(neo4j_driver, database) == before
