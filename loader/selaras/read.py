@@ -8,7 +8,7 @@ merged. Malformed RDF raises :class:`~selaras.errors.InputError` naming file, li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,9 +18,9 @@ from selaras.memory import paused_gc
 from selaras.progress import SILENT, Progress
 from selaras.rdf import SUFFIXES
 from selaras.rdf.dataset import Dataset
-from selaras.rdf.read import parse_file
+from selaras.rdf.read import parse_file, stream_file
 
-__all__ = ["Dataset", "expand_paths", "parse_file", "read_dataset"]
+__all__ = ["Dataset", "expand_paths", "parse_file", "read_dataset", "stream_inputs"]
 
 SPREADSHEET_SUFFIXES = (".xlsx",)
 #: A folder holding this file is a CSV spreadsheet folder, not a folder of RDF files.
@@ -110,3 +110,30 @@ def read_dataset(
     if not dataset:
         raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))
     return dataset
+
+
+def stream_inputs(
+    paths: Sequence[Path | str], *, base: str | None = None, progress: Progress = SILENT
+) -> Iterator[ox.Triple | ox.Quad]:
+    """The triples of the inputs of :func:`read_dataset`, one at a time, none held: for a reader
+    that needs them once (a load without validation). RDF files give default-graph quads as
+    parsed (:func:`~selaras.rdf.read.stream_file`: the quad's triple, without making it).
+
+    The same errors as :func:`read_dataset`, raised when the bad part is reached; the
+    DatasetError for inputs without a single triple when the last is read.
+    """
+    files = expand_paths([Path(p) for p in paths])
+    empty = True
+    with progress.task("Reading", total=len(files)) as task:
+        for path in files:
+            found: Iterator[ox.Triple | ox.Quad] = (
+                iter(read_input(path, base=base)) if _spreadsheet(path) else stream_file(path)
+            )
+            first = next(found, None)
+            if first is not None:
+                empty = False
+                yield first
+                yield from found
+            task.advance()
+    if empty:
+        raise DatasetError("the input holds no triples: " + ", ".join(str(p) for p in paths))

@@ -94,8 +94,8 @@ def load(
     """
     from selaras.api import read_dataset
     from selaras.errors import NotConformingError
-    from selaras.neo4j import connect, load_dataset
-    from selaras.read import expand_paths
+    from selaras.neo4j import connect, load_dataset, load_triples
+    from selaras.read import expand_paths, stream_inputs
 
     progress = progress_for(quiet)
     expand_paths(list(paths))  # a missing input is an error before anything else
@@ -107,26 +107,34 @@ def load(
         _offline(paths, name, allow_invalid, profile, engine, base, data_dir, neo4j_settings, quiet)
         return
     with connect(neo4j_settings) as driver:
-        # validating: files straight into the store, their triples read again for the writes
-        # (less memory than holding both); --allow-invalid needs the triples only
-        dataset = read_dataset(
-            list(paths), base=base, progress=progress, keep_triples=allow_invalid
-        )
-        try:
-            summary = load_dataset(
+        if allow_invalid:  # the triples are read once, straight into the mapping: none held
+            summary = load_triples(
                 driver,
-                dataset,
+                stream_inputs(list(paths), base=base, progress=progress),
                 name=name,
                 database=neo4j_settings.database,
-                validate=not allow_invalid,
-                profile=profile,
-                engine=engine,  # type: ignore[arg-type]
                 replace=replace,
                 batch_size=batch_size,
                 progress=progress,
             )
-        except NotConformingError as exc:
-            _refused(exc, paths)
+        else:
+            # files straight into the store for validation, their triples read again for the
+            # writes (less memory than holding both)
+            dataset = read_dataset(list(paths), base=base, progress=progress, keep_triples=False)
+            try:
+                summary = load_dataset(
+                    driver,
+                    dataset,
+                    name=name,
+                    database=neo4j_settings.database,
+                    profile=profile,
+                    engine=engine,  # type: ignore[arg-type]
+                    replace=replace,
+                    batch_size=batch_size,
+                    progress=progress,
+                )
+            except NotConformingError as exc:
+                _refused(exc, paths)
     click.echo(summary.text())
 
 

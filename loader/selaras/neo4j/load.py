@@ -159,7 +159,7 @@ def clear_database(
 
 def load_triples(
     driver: neo4j.Driver,
-    triples: Iterable[ox.Triple],
+    triples: Iterable[ox.Triple | ox.Quad],
     *,
     name: str,
     database: str,

@@ -28,13 +28,15 @@ from selaras.neo4j.mapping import (
     TYPES_KEY,
     GraphMapping,
 )
-from selaras.neo4j.values import XSD_STRING, Value, encode
+from selaras.neo4j.values import Value, encode
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: Prefix of the IRI a blank node gets in Neo4j (the rest is a hash of its content).
 BNODE_PREFIX = "urn:selaras:bnode:"
 
 Term = ox.NamedNode | ox.BlankNode
+#: What the mapping reads: triples, or quads (their graph ignored) as a parser gives them.
+Statement = ox.Triple | ox.Quad
 _RESOURCE_TERMS = (ox.NamedNode, ox.BlankNode)
 
 
@@ -49,19 +51,25 @@ class NodeRow:
 
 
 class _Subject:
-    """What the triples say about one subject (duplicates, from two files, removed later)."""
+    """What the triples say about one subject (duplicates, from two files, removed later).
 
-    __slots__ = ("links", "literals", "term", "types")
+    ``links`` hold (predicate, target IRI) for IRI targets, ``blank_links`` (predicate, target
+    key) for blank-node targets: the key is the blank node's N-Triples text (``_:b0``), as in
+    the subjects of :func:`_node_rows`.
+    """
+
+    __slots__ = ("blank_links", "links", "literals", "term", "types")
 
     def __init__(self, term: Term) -> None:
         self.term = term
         self.types: set[str] = set()
         self.literals: dict[str, list[ox.Literal]] = {}
-        self.links: list[tuple[str, Term]] = []
+        self.links: list[tuple[str, str]] = []
+        self.blank_links: list[tuple[str, str]] = []
 
 
 def node_rows(
-    triples: Iterable[ox.Triple], *, dataset: str, mapping: GraphMapping
+    triples: Iterable[Statement], *, dataset: str, mapping: GraphMapping
 ) -> list[NodeRow]:
     """The node rows of ``triples`` for dataset ``dataset``, in load order (then by IRI).
 
@@ -73,42 +81,71 @@ def node_rows(
 
 
 def _node_rows(
-    triples: Iterable[ox.Triple], *, dataset: str, mapping: GraphMapping
+    triples: Iterable[Statement], *, dataset: str, mapping: GraphMapping
 ) -> list[NodeRow]:
-    subjects: dict[str, _Subject] = {}  # keyed by N-Triples text: cheap to hash
+    subjects = _subjects(triples, mapping)
+    iris = _blank_node_iris(subjects, dataset)
+    typing: dict[frozenset[str], _Typing] = {}
+    encoded: dict[str, dict[ox.Literal, dict[str, Any]]] = defaultdict(dict)
+    rows = [
+        _row(key, entry, iris, dataset, mapping, typing, encoded) for key, entry in subjects.items()
+    ]
+    rank = {labels: rank for labels, _asserted, rank in typing.values()}
+    rows.sort(key=lambda r: (rank[r.labels], r.iri))
+    return rows
+
+
+def _subjects(triples: Iterable[Statement], mapping: GraphMapping) -> dict[str, _Subject]:
+    """What the triples say about each subject, keyed by its N-Triples text (cheap to hash),
+    in order of first appearance; DatasetError for terms the mapping cannot carry."""
+    subjects: dict[str, _Subject] = {}
     unknown: Counter[str] = Counter()
     unusable: Counter[str] = Counter()
     names = mapping.name_of_predicate
     classes = mapping.labels_of_class
+    last: object = None  # the subject of the triple before: a file lists a subject's together
+    entry = _Subject(ox.BlankNode())  # replaced at the first triple
     for triple in triples:  # the hot loop of a load: kept plain
-        s, o = triple.subject, triple.object
-        if isinstance(o, ox.Triple) or not isinstance(s, _RESOURCE_TERMS):
-            unusable["an RDF-star quoted triple"] += 1
-            continue
-        key = str(s)
-        entry = subjects.get(key)
-        if entry is None:
-            entry = subjects[key] = _Subject(s)
+        s = triple.subject
+        if s != last:
+            if not isinstance(s, _RESOURCE_TERMS):
+                unusable["an RDF-star quoted triple"] += 1
+                continue
+            key = str(s)
+            found = subjects.get(key)
+            if found is None:
+                found = subjects[key] = _Subject(s)
+            entry, last = found, s
+        o = triple.object
         p = triple.predicate.value
         if p == RDF_TYPE:
-            if not isinstance(o, ox.NamedNode):
-                unusable[f"rdf:type with a non-IRI object {o}"] += 1
+            if type(o) is not ox.NamedNode:
+                unusable[_non_iri_class(o)] += 1
             elif o.value not in classes:
                 unknown[f"class <{o.value}>"] += 1
             else:
                 entry.types.add(o.value)
         elif p not in names:
-            unknown[f"predicate <{p}>"] += 1
-        elif isinstance(o, ox.Literal):
-            literals = entry.literals.get(p)
-            if literals is None:
-                entry.literals[p] = [o]
+            if isinstance(o, ox.Triple):
+                unusable["an RDF-star quoted triple"] += 1
             else:
-                literals.append(o)
+                unknown[f"predicate <{p}>"] += 1
         else:
-            entry.links.append((p, o))
-            if isinstance(o, ox.BlankNode) and str(o) not in subjects:
-                subjects[str(o)] = _Subject(o)
+            if type(o) is ox.Literal:
+                literals = entry.literals.get(p)
+                if literals is None:
+                    entry.literals[p] = [o]
+                else:
+                    literals.append(o)
+            elif type(o) is ox.NamedNode:
+                entry.links.append((p, o.value))
+            elif type(o) is ox.BlankNode:
+                target = str(o)
+                entry.blank_links.append((p, target))
+                if target not in subjects:
+                    subjects[target] = _Subject(o)
+            else:
+                unusable["an RDF-star quoted triple"] += 1
     if unknown:
         listed = ", ".join(f"{name} ({count} triples)" for name, count in sorted(unknown.items()))
         raise DatasetError(
@@ -118,70 +155,70 @@ def _node_rows(
     if unusable:
         listed = ", ".join(f"{name} ({count})" for name, count in sorted(unusable.items()))
         raise DatasetError(f"cannot load into Neo4j: {listed}")
-
-    iris = _blank_node_iris(subjects, dataset)
-    typing: dict[frozenset[str], tuple[tuple[str, ...], list[str] | None]] = {}
-    rows = [_row(entry, iris, dataset, mapping, typing) for entry in subjects.values()]
-    rows.sort(key=lambda r: (mapping.write_rank(r.labels), r.iri))
-    return rows
+    return subjects
 
 
-def _iri(term: Term, iris: dict[ox.BlankNode, str]) -> str:
-    return iris[term] if isinstance(term, ox.BlankNode) else term.value
+def _non_iri_class(o: object) -> str:
+    if isinstance(o, ox.Triple):
+        return "an RDF-star quoted triple"
+    return f"rdf:type with a non-IRI object {o}"
+
+
+#: A node's labels, its ``types`` side key (None: not needed) and its write rank.
+_Typing = tuple[tuple[str, ...], list[str] | None, int]
 
 
 def _row(
+    key: str,
     entry: _Subject,
-    iris: dict[ox.BlankNode, str],
+    iris: dict[str, str],
     dataset: str,
     mapping: GraphMapping,
-    typing: dict[frozenset[str], tuple[tuple[str, ...], list[str] | None]],
+    typing: dict[frozenset[str], _Typing],
+    encoded: dict[str, dict[ox.Literal, dict[str, Any]]],
 ) -> NodeRow:
-    term = entry.term
-    iri = _iri(term, iris)
+    """The row of one subject. ``typing`` and ``encoded`` are caches shared by the rows: the
+    labels of each combination of classes, the properties of each (predicate, literal)."""
+    blank = key in iris
+    iri = iris[key] if blank else key[1:-1]
     props: dict[str, Any] = {IRI_KEY: iri, DATASET_KEY: dataset}
-    if isinstance(term, ox.BlankNode):
+    if blank:
         props[BLANK_KEY] = True
     types = frozenset(entry.types)
-    if types not in typing:  # a handful of type combinations in a whole cascade
-        typing[types] = _labels(types, mapping)
-    labels, asserted = typing[types]
+    typed = typing.get(types)
+    if typed is None:  # a handful of type combinations in a whole cascade
+        typed = typing[types] = _labels(types, mapping)
+    labels, asserted, _rank = typed
     if asserted is not None:
         props[TYPES_KEY] = asserted
-    names = mapping.name_of_predicate
     for predicate, literals in entry.literals.items():
         if len(literals) > 1:
             literals = list(dict.fromkeys(literals))
-        if len(literals) == 1:
+        if len(literals) == 1:  # the cascade's case: the same few literals over and over
+            cache = encoded[predicate]
             (literal,) = literals
-            if literal.language:
-                tag = literal.language.lower()
-                if tag not in SIDE_SUFFIXES:
-                    props[f"{names[predicate]}_{tag}"] = literal.value
-                    continue
-            elif (
-                literal.datatype == _XSD_STRING
-                and mapping.range_of_predicate.get(predicate, XSD_STRING) == XSD_STRING
-            ):
-                props[names[predicate]] = literal.value
-                continue
-        props.update(literal_props(mapping, predicate, list(literals)))
-    rels = sorted({(names[p], _iri(target, iris)) for p, target in entry.links})
-    return NodeRow(iri=iri, labels=labels, props=props, rels=rels)
+            found = cache.get(literal)
+            if found is None:
+                found = cache[literal] = literal_props(mapping, predicate, literals)
+            props.update(found)
+        else:
+            props.update(literal_props(mapping, predicate, literals))
+    names = mapping.name_of_predicate
+    rels = {(names[p], target) for p, target in entry.links}
+    if entry.blank_links:
+        rels.update((names[p], iris[target]) for p, target in entry.blank_links)
+    return NodeRow(iri=iri, labels=labels, props=props, rels=sorted(rels))
 
 
-_XSD_STRING = ox.NamedNode(XSD_STRING)
-
-
-def _labels(
-    types: frozenset[str], mapping: GraphMapping
-) -> tuple[tuple[str, ...], list[str] | None]:
-    """The labels of a node with these classes, and its ``types`` side key (None: not needed)."""
+def _labels(types: frozenset[str], mapping: GraphMapping) -> _Typing:
+    """The labels of a node with these classes, its ``types`` side key (None: not needed) and
+    its write rank."""
     labels: set[str] = set()
     for cls in types:
         labels.update(mapping.labels_of_class[cls])
     asserted = sorted(_own_label(cls, mapping) for cls in types)
-    return tuple(sorted(labels)), (None if asserted == mapping.most_specific(labels) else asserted)
+    side = None if asserted == mapping.most_specific(labels) else asserted
+    return tuple(sorted(labels)), side, mapping.write_rank(labels)
 
 
 def _own_label(cls: str, mapping: GraphMapping) -> str:
@@ -239,7 +276,7 @@ def literal_props(
     return props
 
 
-def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.BlankNode, str]:
+def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[str, str]:
     """A stable IRI for each blank node, from its content and its neighbours (not its label).
 
     Blank nodes that do not reach themselves through other blank nodes (trees, chains, shared
@@ -247,16 +284,15 @@ def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.Bla
     node's content and the hashes of the blank nodes it points to (children first), then a hash
     of that and the names of the nodes pointing to it (parents first). Cyclic blank structures
     fall back to colour refinement (:func:`_refined`), quadratic at worst. Blank nodes neither
-    tells apart are interchangeable and are numbered in a stable order.
+    tells apart are interchangeable and are numbered in a stable order. Keyed like ``subjects``.
     """
     blanks = [key for key, entry in subjects.items() if isinstance(entry.term, ox.BlankNode)]
     if not blanks:
         return {}
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, entry in subjects.items():
-        for p, target in entry.links:
-            if isinstance(target, ox.BlankNode):
-                incoming[str(target)].append((key, p))
+        for p, target in entry.blank_links:
+            incoming[target].append((key, p))
     order = _children_first(blanks, subjects)
     if order is None:
         colours = _refined(blanks, subjects, incoming, dataset)
@@ -266,8 +302,8 @@ def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.Bla
             entry = subjects[b]
             parts = _content(entry, dataset)
             parts += sorted(
-                f"> {p} " + (f"_:{down[str(t)]}" if isinstance(t, ox.BlankNode) else str(t))
-                for p, t in set(entry.links)
+                [f"> {p} <{t}>" for p, t in set(entry.links)]
+                + [f"> {p} _:{down[t]}" for p, t in set(entry.blank_links)]
             )
             down[b] = _digest(parts)
         colours = {}
@@ -278,13 +314,11 @@ def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[ox.Bla
             )
             colours[b] = _digest(parts)
     seen: Counter[str] = Counter()
-    iris: dict[ox.BlankNode, str] = {}
+    iris: dict[str, str] = {}
     for b in sorted(blanks, key=lambda b: colours[b]):
         seen[colours[b]] += 1
         suffix = "" if seen[colours[b]] == 1 else f"-{seen[colours[b]]}"
-        term = subjects[b].term
-        assert isinstance(term, ox.BlankNode)
-        iris[term] = BNODE_PREFIX + colours[b] + suffix
+        iris[b] = BNODE_PREFIX + colours[b] + suffix
     return iris
 
 
@@ -303,7 +337,7 @@ def _children_first(blanks: list[str], subjects: dict[str, _Subject]) -> list[st
     pending = {b: 0 for b in blanks}
     parents: dict[str, list[str]] = defaultdict(list)
     for b in blanks:
-        for t in {str(t) for _, t in subjects[b].links if isinstance(t, ox.BlankNode)}:
+        for t in {t for _, t in subjects[b].blank_links}:
             pending[b] += 1
             parents[t].append(b)
     ready = [b for b in blanks if pending[b] == 0]
@@ -335,7 +369,10 @@ def _refined(
         for b in blanks:
             entry = subjects[b]
             parts = _content(entry, dataset)
-            parts += sorted({f"> {p} {name(str(t), colours)}" for p, t in entry.links})
+            parts += sorted(
+                {f"> {p} <{t}>" for p, t in entry.links}
+                | {f"> {p} {name(t, colours)}" for p, t in entry.blank_links}
+            )
             parts += sorted(f"< {p} {name(s, colours)}" for s, p in incoming[b])
             new[b] = _digest(parts)
         stable = len(set(new.values())) == len(set(colours.values()))
