@@ -53,9 +53,10 @@ class NodeRow:
 class _Subject:
     """What the triples say about one subject (duplicates, from two files, removed later).
 
-    ``links`` hold (predicate, target IRI) for IRI targets, ``blank_links`` (predicate, target
-    key) for blank-node targets: the key is the blank node's N-Triples text (``_:b0``), as in
-    the subjects of :func:`_node_rows`.
+    ``links`` hold (relationship type, target IRI) for IRI targets, ``blank_links``
+    (relationship type, target key) for blank-node targets: the key is the blank node's
+    N-Triples text (``_:b0``), as in the subjects of :func:`_node_rows`. ``literals`` hold the
+    literal objects by predicate IRI, each literal one shared object however often it occurs.
     """
 
     __slots__ = ("blank_links", "links", "literals", "term", "types")
@@ -84,9 +85,9 @@ def _node_rows(
     triples: Iterable[Statement], *, dataset: str, mapping: GraphMapping
 ) -> list[NodeRow]:
     subjects = _subjects(triples, mapping)
-    iris = _blank_node_iris(subjects, dataset)
+    iris = _blank_node_iris(subjects, dataset, mapping)
     typing: dict[frozenset[str], _Typing] = {}
-    encoded: dict[str, dict[ox.Literal, dict[str, Any]]] = defaultdict(dict)
+    encoded: dict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
     rows = [
         _row(key, entry, iris, dataset, mapping, typing, encoded) for key, entry in subjects.items()
     ]
@@ -104,6 +105,7 @@ def _subjects(triples: Iterable[Statement], mapping: GraphMapping) -> dict[str, 
     names = mapping.name_of_predicate
     classes = mapping.labels_of_class
     last: object = None  # the subject of the triple before: a file lists a subject's together
+    shared: dict[ox.Literal, ox.Literal] = {}  # each literal once (a cascade repeats them)
     entry = _Subject(ox.BlankNode())  # replaced at the first triple
     for triple in triples:  # the hot loop of a load: kept plain
         s = triple.subject
@@ -125,27 +127,27 @@ def _subjects(triples: Iterable[Statement], mapping: GraphMapping) -> dict[str, 
                 unknown[f"class <{o.value}>"] += 1
             else:
                 entry.types.add(o.value)
-        elif p not in names:
+        elif (name := names.get(p)) is None:
             if isinstance(o, ox.Triple):
                 unusable["an RDF-star quoted triple"] += 1
             else:
                 unknown[f"predicate <{p}>"] += 1
-        else:
-            if type(o) is ox.Literal:
-                literals = entry.literals.get(p)
-                if literals is None:
-                    entry.literals[p] = [o]
-                else:
-                    literals.append(o)
-            elif type(o) is ox.NamedNode:
-                entry.links.append((p, o.value))
-            elif type(o) is ox.BlankNode:
-                target = str(o)
-                entry.blank_links.append((p, target))
-                if target not in subjects:
-                    subjects[target] = _Subject(o)
+        elif type(o) is ox.Literal:
+            o = shared.setdefault(o, o)
+            literals = entry.literals.get(p)
+            if literals is None:
+                entry.literals[p] = [o]
             else:
-                unusable["an RDF-star quoted triple"] += 1
+                literals.append(o)
+        elif type(o) is ox.NamedNode:
+            entry.links.append((name, o.value))
+        elif type(o) is ox.BlankNode:
+            target = str(o)
+            entry.blank_links.append((name, target))
+            if target not in subjects:
+                subjects[target] = _Subject(o)
+        else:
+            unusable["an RDF-star quoted triple"] += 1
     if unknown:
         listed = ", ".join(f"{name} ({count} triples)" for name, count in sorted(unknown.items()))
         raise DatasetError(
@@ -175,10 +177,11 @@ def _row(
     dataset: str,
     mapping: GraphMapping,
     typing: dict[frozenset[str], _Typing],
-    encoded: dict[str, dict[ox.Literal, dict[str, Any]]],
+    encoded: dict[str, dict[int, dict[str, Any]]],
 ) -> NodeRow:
     """The row of one subject. ``typing`` and ``encoded`` are caches shared by the rows: the
-    labels of each combination of classes, the properties of each (predicate, literal)."""
+    labels of each combination of classes, the properties of each (predicate, literal), the
+    literal by its ``id`` (one object per literal while the subjects live: see _Subject)."""
     blank = key in iris
     iri = iris[key] if blank else key[1:-1]
     props: dict[str, Any] = {IRI_KEY: iri, DATASET_KEY: dataset}
@@ -197,16 +200,15 @@ def _row(
         if len(literals) == 1:  # the cascade's case: the same few literals over and over
             cache = encoded[predicate]
             (literal,) = literals
-            found = cache.get(literal)
+            found = cache.get(id(literal))
             if found is None:
-                found = cache[literal] = literal_props(mapping, predicate, literals)
+                found = cache[id(literal)] = literal_props(mapping, predicate, literals)
             props.update(found)
         else:
             props.update(literal_props(mapping, predicate, literals))
-    names = mapping.name_of_predicate
-    rels = {(names[p], target) for p, target in entry.links}
+    rels = set(entry.links)
     if entry.blank_links:
-        rels.update((names[p], iris[target]) for p, target in entry.blank_links)
+        rels.update((name, iris[target]) for name, target in entry.blank_links)
     return NodeRow(iri=iri, labels=labels, props=props, rels=sorted(rels))
 
 
@@ -276,7 +278,9 @@ def literal_props(
     return props
 
 
-def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[str, str]:
+def _blank_node_iris(
+    subjects: dict[str, _Subject], dataset: str, mapping: GraphMapping
+) -> dict[str, str]:
     """A stable IRI for each blank node, from its content and its neighbours (not its label).
 
     Blank nodes that do not reach themselves through other blank nodes (trees, chains, shared
@@ -289,21 +293,22 @@ def _blank_node_iris(subjects: dict[str, _Subject], dataset: str) -> dict[str, s
     blanks = [key for key, entry in subjects.items() if isinstance(entry.term, ox.BlankNode)]
     if not blanks:
         return {}
+    predicate = mapping.predicate_of_name
     incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, entry in subjects.items():
-        for p, target in entry.blank_links:
-            incoming[target].append((key, p))
+        for name, target in entry.blank_links:
+            incoming[target].append((key, predicate[name]))
     order = _children_first(blanks, subjects)
     if order is None:
-        colours = _refined(blanks, subjects, incoming, dataset)
+        colours = _refined(blanks, subjects, incoming, dataset, predicate)
     else:
         down: dict[str, str] = {}
         for b in order:
             entry = subjects[b]
             parts = _content(entry, dataset)
             parts += sorted(
-                [f"> {p} <{t}>" for p, t in set(entry.links)]
-                + [f"> {p} _:{down[t]}" for p, t in set(entry.blank_links)]
+                [f"> {predicate[n]} <{t}>" for n, t in set(entry.links)]
+                + [f"> {predicate[n]} _:{down[t]}" for n, t in set(entry.blank_links)]
             )
             down[b] = _digest(parts)
         colours = {}
@@ -357,6 +362,7 @@ def _refined(
     subjects: dict[str, _Subject],
     incoming: dict[str, list[tuple[str, str]]],
     dataset: str,
+    predicate: dict[str, str],
 ) -> dict[str, str]:
     """Colour refinement: each round hashes a node's edges with its neighbours' colours."""
 
@@ -370,8 +376,8 @@ def _refined(
             entry = subjects[b]
             parts = _content(entry, dataset)
             parts += sorted(
-                {f"> {p} <{t}>" for p, t in entry.links}
-                | {f"> {p} {name(t, colours)}" for p, t in entry.blank_links}
+                {f"> {predicate[n]} <{t}>" for n, t in entry.links}
+                | {f"> {predicate[n]} {name(t, colours)}" for n, t in entry.blank_links}
             )
             parts += sorted(f"< {p} {name(s, colours)}" for s, p in incoming[b])
             new[b] = _digest(parts)

@@ -206,12 +206,15 @@ def _rel_statements(
             continue
         merge = row.iri in existed
         source = ids[row.iri]
-        targets: dict[tuple[bool, str], list[str]] = defaultdict(list)
-        for rel_type, target in row.rels:
+        targets: dict[tuple[bool, str], list[str]] = {}
+        last, objects = "", []  # the rels are sorted by type: one list per run of a type
+        for rel_type, target in row.rels:  # ~700,000 at 20,000 staff: kept plain
             if target in bare:
-                targets[(True, rel_type)].append(target)
-            else:
-                targets[(False, rel_type)].append(ids[target])
+                targets.setdefault((True, rel_type), []).append(target)
+                continue
+            if rel_type != last:
+                last, objects = rel_type, targets.setdefault((False, rel_type), [])
+            objects.append(ids[target])
         for (by_iri, rel_type), objects in targets.items():
             by_type[(merge, by_iri, rel_type)].append([source, objects])
     for (merge, by_iri, rel_type), pairs in sorted(by_type.items()):
