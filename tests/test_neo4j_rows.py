@@ -180,3 +180,37 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 def test_random_graphs_round_trip_without_a_server(items: list[ox.Triple]) -> None:
     rows = node_rows(items, dataset="random", mapping=graph_mapping())
     assert_isomorphic(as_exported(rows), triples_graph(items))
+
+
+def _rows(triples: object) -> list[NodeRow]:
+    return node_rows(triples, dataset="kaltara", mapping=graph_mapping())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("example", ["kaltara", "kaltara-csv"])
+def test_streamed_inputs_give_the_rows_of_the_dataset(example: str) -> None:
+    from selaras.read import read_dataset, stream_inputs
+
+    path = Path(__file__).resolve().parents[1] / "examples" / example
+    expected = _rows(read_dataset([path]).triples())
+    assert len(expected) > 300
+    assert _rows(stream_inputs([path])) == expected
+
+
+def test_streamed_inputs_without_triples_are_refused(tmp_path: Path) -> None:
+    from selaras.read import stream_inputs
+
+    (tmp_path / "empty.nt").write_text("")
+    with pytest.raises(DatasetError, match="holds no triples"):
+        _rows(stream_inputs([tmp_path / "empty.nt"]))
+
+
+def test_rows_do_not_depend_on_the_order_of_the_triples() -> None:
+    """A subject's triples need not come together (the mapping groups runs of them)."""
+    from selaras.read import read_dataset
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "kaltara"
+    triples = list(read_dataset([path]).triples())
+    expected = _rows(triples)
+    interleaved = triples[::2] + triples[1::2][::-1]
+    assert _rows(interleaved) == expected
+    assert _rows([*triples, *triples[::3]]) == expected  # repeated triples change nothing
