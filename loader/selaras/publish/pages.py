@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 import pyoxigraph as ox
 
+from selaras import templating
 from selaras.publish import rdf
 from selaras.publish.iris import href
 from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site, Subject, Term, text
@@ -32,15 +33,8 @@ MAX_INCOMING = 200
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("selaras", "templates/publish"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
+    """The site's templates (built once: a site renders hundreds of pages)."""
+    return templating.environment("templates/publish")
 
 
 def stylesheet() -> bytes:
