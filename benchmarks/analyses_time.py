@@ -249,11 +249,15 @@ def measure(
         "| Neo4j / 1 s target |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+    kept = previous_cells(args) if set(engines) != set(TARGETS) else {}
     for name, by_engine in results.items():
         rows = next(iter(by_engine.values()))[2]
         cells = cell(by_engine.get("embedded"), TARGETS["embedded"], cpu=True) + cell(
             by_engine.get("neo4j"), TARGETS["neo4j"]
         )
+        for engine, at in (("embedded", 0), ("neo4j", 3)):
+            if engine not in by_engine and name in kept:
+                cells[at : at + 3] = kept[name][at : at + 3]
         lines.append(
             f"| `{name}` | {shown_params(name, params.get(name, {}))} | {rows:,} | "
             + " | ".join(cells)
@@ -277,12 +281,38 @@ def measure(
         f"{load_before:.1f} when the runs started, {load_after:.1f} when they ended), "
         f"Python {platform.python_version()}, pyoxigraph {ox.__version__}"
         + (f", {server}" if server else "")
-        + ".",
+        + "."
+        + (
+            f" The {' and '.join(sorted(set(TARGETS) - set(engines)))} columns are kept from "
+            "the table this run replaced (that store was not run)."
+            if kept
+            else ""
+        ),
     ]
     table = "\n".join(lines)
     print(table)
     if not args.no_write:
         write_section(DOC, START, END, table, "Analyses")
+
+
+def previous_cells(args: argparse.Namespace) -> dict[str, list[str]]:
+    """The six store cells of each analysis in the table on the page now, when it was
+    measured with the same cascade (else none: cells of another size are not kept)."""
+    if not DOC.exists():
+        return {}
+    text = DOC.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        return {}
+    section = text.split(START, 1)[1].split(END, 1)[0]
+    same = f"--staff {args.staff} --seed {args.seed} --defects {args.defects} "
+    if same not in section:
+        return {}
+    found: dict[str, list[str]] = {}
+    for line in section.splitlines():
+        parts = [p.strip() for p in line.strip().strip("|").split("|")]
+        if len(parts) == 9 and parts[0].startswith("`"):
+            found[parts[0].strip("`")] = parts[3:]
+    return found
 
 
 def write_profiles(start: str, *, write: bool) -> None:
