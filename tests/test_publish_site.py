@@ -20,7 +20,7 @@ from publish_helpers import parse_page
 from selaras.cli import main
 from selaras.read import read_dataset
 from selaras.terms import rdflib_graph
-from tools import chromium
+from tools import Browser, chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 KALTARA = ROOT / "examples" / "kaltara"
@@ -86,12 +86,52 @@ def test_unit_pages_show_their_strategy_map_as_a_picture(site: Path) -> None:
             continue
         assert len(pictures) == 1, page
         boxes = set(re.findall(r'<g class="ss [^"]*" data-code="([^"]+)"', pictures[0]))
-        ss = {
-            str(graph.value(s, sel.code))
+        objectives = [
+            s
             for s in graph.subjects(sel.belongsTo, unit)
             if (s, rdflib.RDF.type, sel.StrategicObjective) in graph
+        ]
+        assert boxes == {str(graph.value(s, sel.code)) for s in objectives}, page
+        # each box links to its own SS's page (the link check above finds those pages)
+        linked = dict(
+            re.findall(
+                r'<g class="ss [^"]*" data-code="([^"]+)">\s*<a href="([^"]+)">', pictures[0]
+            )
+        )
+        expected = {
+            str(graph.value(s, sel.code)): os.path.relpath(
+                site / "doc" / (str(s).removeprefix(prefix) + ".html"), page.parent
+            )
+            for s in objectives
         }
-        assert boxes == ss, page
+        assert {code: unquote(target) for code, target in linked.items()} == expected, page
+
+
+def test_a_click_on_a_map_box_opens_that_ss_page_in_chromium(site: Path) -> None:
+    # a real mouse click in the middle of a box on the unit's page lands on the SS's own page
+    page = site / "doc" / "unit" / "DJPB.html"
+    with Browser(1200, 1400) as browser:
+        browser.open(page.as_uri())
+        selector = 'svg.strategy-map g.ss[data-code="SS-DJPB-3"] rect'
+        box = browser.wait_for(
+            "document.readyState === 'complete' && (() => { const r = document"
+            f".querySelector({json.dumps(selector)})"
+            "?.getBoundingClientRect(); return r && [r.x + r.width / 2, r.y + r.height / 2]; })()"
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            browser.send(
+                "Input.dispatchMouseEvent",
+                type=kind,
+                x=box[0],
+                y=box[1],
+                button="left",
+                clickCount=1,
+            )
+        landed = browser.wait_for(
+            "location.href.endsWith('/doc/ss/SS-DJPB-3.html') && document.readyState === 'complete'"
+            " && document.querySelector('h1').textContent"
+        )
+    assert "Pengelolaan kas negara yang optimal" in landed
 
 
 def test_every_literal_shown_is_in_the_published_graph(site: Path) -> None:

@@ -323,20 +323,11 @@ def render_html(
     ``maps`` are the strategy maps of units with results, shown after the summaries; their SVG
     comes from :mod:`selaras.draw`, which escapes every text it writes.
     """
-    import jinja2
     import markupsafe
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("selaras", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["short"] = shorten
-    env.filters["path"] = display_path
-    env.filters["count"] = "{:,}".format
+    from selaras.templating import environment
+
+    env = environment(short=shorten, path=display_path, count="{:,}".format)
     template = env.get_template("report.html.j2")
     return template.render(
         report=report,

@@ -17,7 +17,7 @@ thin layer over them. The Neo4j Browser style sheet ships beside them (:func:`br
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from importlib import resources as importlib_resources
 
 from selaras.draw.model import StrategyMap, TooLargeError, read_map
@@ -53,11 +53,13 @@ def strategy_map_svg(
     colours: Mapping[str, str] | None = None,
     colour_legend: Sequence[tuple[str, str]] = (),
     outlined: Collection[str] = (),
+    links: Callable[[str], str | None] | None = None,
 ) -> str:
     """The strategy map of the unit with code ``unit``, as SVG text.
 
     ``colours`` (SS code -> fill colour) and ``colour_legend`` ((colour, label) pairs) colour
-    the boxes, e.g. by the score band of a period; ``outlined`` SS codes get a red outline.
+    the boxes, e.g. by the score band of a period; ``outlined`` SS codes get a red outline;
+    ``links`` gives the address an SS's box links to from its IRI (None: no link).
     Raises DatasetError for an unknown unit (naming the closest codes) or a unit without a map,
     SelarasError when Graphviz is missing.
     """
@@ -66,7 +68,12 @@ def strategy_map_svg(
 
     picture = read_map(dataset, unit, lang=lang)
     return draw_strategy_map(
-        picture, lang=lang, colours=colours, colour_legend=colour_legend, outlined=outlined
+        picture,
+        lang=lang,
+        colours=colours,
+        colour_legend=colour_legend,
+        outlined=outlined,
+        links=links,
     )
 
 

@@ -8,14 +8,15 @@ that points down or sideways does not constrain the ranks, so a cause-effect cyc
 too, in red, and named under the title.
 
 SVG structure (what tests and styles rely on): ``<g class="band" data-rank data-perspective>``
-per band, top to bottom; ``<g class="ss own|cascaded [outlined]" data-code>`` per SS;
+per band, top to bottom; ``<g class="ss own|cascaded [outlined]" data-code>`` per SS (its box
+inside an ``<a href>`` when the caller links SS to pages);
 ``<g class="link [cycle]" data-cause data-effect>`` per cause-effect link.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from xml.sax.saxutils import escape
 
 import graphviz
@@ -23,7 +24,7 @@ import graphviz
 from selaras.draw import layout
 from selaras.draw.cycles import cycles
 from selaras.draw.model import Objective, Perspective, StrategyMap
-from selaras.draw.svg import LINE, Svg, wrap
+from selaras.draw.svg import LINE, Svg, attrs, wrap
 
 TEXT_WIDTH = 184.0  # the statement's wrapping width inside a box
 PAD = 9.0
@@ -91,12 +92,14 @@ def draw_strategy_map(
     colours: Mapping[str, str] | None = None,
     colour_legend: Sequence[tuple[str, str]] = (),
     outlined: Collection[str] = (),
+    links: Callable[[str], str | None] | None = None,
 ) -> str:
     """The SVG text of ``picture``.
 
     ``colours`` maps SS codes to box fill colours (the score bands of a period, when scores are
     computed), explained by ``colour_legend`` (colour, label) pairs; ``outlined`` SS codes get a
-    red outline (the validation report marks SS with results this way).
+    red outline (the validation report marks SS with results this way). ``links`` gives the
+    address an SS's box links to from its IRI (None: no link), e.g. its page on a published site.
     """
     words = WORDS[lang]
     bands: list[Perspective] = list(picture.perspectives)
@@ -236,6 +239,9 @@ def draw_strategy_map(
         kind = "cascaded" if ss.cascaded else "own"
         marked = ss.code in outlined
         svg.open(class_=f"ss {kind}" + (" outlined" if marked else ""), data_code=ss.code)
+        target = links(ss.node) if links is not None else None
+        if target is not None:
+            svg.add(f"<a{attrs(href=target)}>")
         fill = (colours or {}).get(ss.code) or ("#f4f6f9" if ss.cascaded else "#ffffff")
         svg.rect(
             x,
@@ -253,6 +259,8 @@ def draw_strategy_map(
         ty = svg.lines(x + PAD, ty, code, CODE_SIZE, font_weight="bold", fill=INK)
         ty = svg.lines(x + PAD, ty + 3, statement, STATEMENT_SIZE, fill=INK)
         svg.lines(x + PAD, ty, note, NOTE_SIZE, fill=MUTED, font_style="italic")
+        if target is not None:
+            svg.add("</a>")
         svg.close()
 
     _draw_legend(svg, legend, legend_top, inner)

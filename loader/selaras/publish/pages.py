@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 import pyoxigraph as ox
 
+from selaras import templating
 from selaras.publish import rdf
 from selaras.publish.iris import href
 from selaras.publish.model import RDF_TYPE, RDFS, SEL, SKOS, Site, Subject, Term, text
@@ -32,15 +33,8 @@ MAX_INCOMING = 200
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("selaras", "templates/publish"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
+    """The site's templates (built once: a site renders hundreds of pages)."""
+    return templating.environment("templates/publish")
 
 
 def stylesheet() -> bytes:
@@ -186,7 +180,7 @@ class Renderer:
 
         return {
             "map": self.value(min(maps, key=str)),
-            "picture": _map_picture(self.site, unit),
+            "picture": _map_picture(self, unit),
             "rows": [
                 {
                     "perspective": self.value(p),
@@ -197,10 +191,17 @@ class Renderer:
         }
 
 
-def _map_picture(site: Site, unit: ox.NamedNode) -> str | None:
-    """The unit's strategy map as inline SVG (selaras.draw), or None when it cannot be drawn:
-    no code, codes shared with another unit, or no Graphviz (the page then shows the table)."""
+def _map_picture(renderer: Renderer, unit: ox.NamedNode) -> str | None:
+    """The unit's strategy map as inline SVG (selaras.draw), each SS's box a link to its page,
+    or None when it cannot be drawn: no code, codes shared with another unit, or no Graphviz
+    (the page then shows the table)."""
     from selaras.errors import SelarasError
+
+    site = renderer.site
+
+    def page_of(iri: str) -> str | None:
+        link = site.link(iri)
+        return renderer.rel(link) if link is not None else None
 
     codes = site.values(unit, SEL + "code")
     if len(codes) != 1 or not isinstance(codes[0], ox.Literal):
@@ -208,7 +209,7 @@ def _map_picture(site: Site, unit: ox.NamedNode) -> str | None:
     from selaras.draw import strategy_map_svg
 
     try:  # the SVG has no XML declaration: it goes inline as it is
-        return strategy_map_svg(site.dataset, codes[0].value, lang=site.lang)
+        return strategy_map_svg(site.dataset, codes[0].value, lang=site.lang, links=page_of)
     except SelarasError:
         return None
 

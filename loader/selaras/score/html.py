@@ -47,15 +47,9 @@ def _sections(rows: tuple[ScoreRow, ...]) -> list[_Perspective]:
 def to_html(card: Scorecard, *, maps: Mapping[str, str] | None = None) -> str:
     """The page as text; ``maps`` (unit code -> SVG, :func:`selaras.draw.scores.scorecard_maps`)
     puts each unit's coloured strategy map under its NKO."""
-    import jinja2
+    from selaras.templating import environment
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("selaras", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = environment()
     places = card.settings.places
 
     def number(row: ScoreRow | None) -> str:

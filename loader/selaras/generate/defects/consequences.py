@@ -5,7 +5,8 @@ detached indirect receiver is left alone (SS-INDIRECT-MANY), a partial indicator
 too (IKU-PARTIAL-MANY), an indicator whose objective was re-pointed no longer follows its
 objective's cascade (IKU-FOLLOWS-SS), a map whose only link to the parent's map was cut no longer
 refers to it (MAP-REFERS-PARENT). These rules are evaluated here exactly as the shapes state
-them, so the manifest lists every result validation gives.
+them, so the manifest lists every result validation gives; and a planted result of one of them
+that a later defect undid (:func:`cancelled`) is taken out of it.
 """
 
 from __future__ import annotations
@@ -30,68 +31,121 @@ def _descends(objective: Objective, ancestor: Objective) -> bool:
     return False
 
 
-def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
-    """Results of the relational warnings not yet among ``findings``, in model order."""
-    have = {(rule, id(node)) for rule, node in findings}
-    objectives: list[Objective] = [o for u in model.units for o in u.objectives]
-    indicators: list[Indicator] = [k for u in model.units for k in u.indicators]
-    present = {id(k) for k in indicators}
-    receivers: dict[int, int] = {}
-    sources: list[object] = [o.source for o in objectives] + [k.source for k in indicators]
-    for node in sources:
-        if node is not None:
-            receivers[id(node)] = receivers.get(id(node), 0) + 1
-    children: dict[int, int] = {}  # unit -> how many units have it as a parent
-    for unit in model.units:
-        for parent in set(map(id, unit.parents)):
-            children[parent] = children.get(parent, 0) + 1
+class _Relations:
+    """The relational warnings evaluated on the final model, exactly as the shapes state them."""
 
-    def judged(source: Objective | Indicator) -> bool:
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.objectives: list[Objective] = [o for u in model.units for o in u.objectives]
+        self.indicators: list[Indicator] = [k for u in model.units for k in u.indicators]
+        self.present = {id(k) for k in self.indicators}
+        self.receivers: dict[int, int] = {}
+        sources: list[object] = [o.source for o in self.objectives]
+        sources += [k.source for k in self.indicators]
+        for node in sources:
+            if node is not None:
+                self.receivers[id(node)] = self.receivers.get(id(node), 0) + 1
+        self.children: dict[int, int] = {}  # unit -> how many units have it as a parent
+        for unit in model.units:
+            for parent in set(map(id, unit.parents)):
+                self.children[parent] = self.children.get(parent, 0) + 1
+        in_graph = {id(o) for o in self.objectives}
+        self.cited: set[tuple[int, int]] = set()  # (unit, unit its objectives cascade from)
+        for objective in self.objectives:
+            source = objective.source
+            if objective.unit is None or source is None or source.unit is None:
+                continue
+            if id(source) in in_graph:
+                self.cited.add((id(objective.unit), id(source.unit)))
+
+    def judged(self, source: Objective | Indicator) -> bool:
         """Only a source whose unit has two sub-units in the data is judged (partial datasets)."""
-        return source.unit is not None and children.get(id(source.unit), 0) >= 2
+        return source.unit is not None and self.children.get(id(source.unit), 0) >= 2
 
-    out: list[Finding] = []
+    def alone(self, source: Objective | Indicator) -> bool:
+        return self.receivers.get(id(source), 0) == 1 and self.judged(source)
 
-    def add(rule: str, node: Any) -> None:
-        if (rule, id(node)) not in have:
-            have.add((rule, id(node)))
-            out.append((rule, node))
+    def objective_rules(self, objective: Objective) -> list[str]:
+        source = objective.source
+        if objective.cascading == "IndirectCascading" and source is not None and self.alone(source):
+            return ["SS-INDIRECT-MANY"]
+        return []
 
-    for objective in objectives:
-        source: Objective | None = objective.source
-        alone = source is not None and receivers.get(id(source), 0) == 1 and judged(source)
-        if objective.cascading == "IndirectCascading" and alone:
-            add("SS-INDIRECT-MANY", objective)
-    for indicator in indicators:
-        origin: Indicator | None = indicator.source
+    def indicator_rules(self, indicator: Indicator) -> list[str]:
+        origin = indicator.source
         if origin is None:
-            continue
+            return []
+        found: list[str] = []
         partial = indicator.cascading == "PartialCascading"
-        if partial and receivers.get(id(origin), 0) == 1 and judged(origin):
-            add("IKU-PARTIAL-MANY", indicator)
-        if id(origin) not in present:
-            continue
+        if partial and self.alone(origin):
+            found.append("IKU-PARTIAL-MANY")
+        if id(origin) not in self.present:
+            return found
         if indicator.cascading == "FullCascading" and _full_changed(indicator, origin):
-            add("IKU-FULL-SAME", indicator)
+            found.append("IKU-FULL-SAME")
         if partial and _same_name(indicator, origin) and _same_yearly(indicator, origin):
-            add("IKU-PARTIAL-DISTRIBUTES", indicator)
+            found.append("IKU-PARTIAL-DISTRIBUTES")
         measured = indicator.measures and origin.measures
         if measured and not any(
             _descends(o, s) for o in indicator.measures for s in origin.measures
         ):
-            add("IKU-FOLLOWS-SS", indicator)
-    in_graph = {id(o) for o in objectives}
-    cited: set[tuple[int, int]] = set()  # (unit, unit its objectives cascade from)
-    for objective in objectives:
-        source = objective.source
-        if objective.unit is None or source is None or source.unit is None:
-            continue
-        if id(source) in in_graph:
-            cited.add((id(objective.unit), id(source.unit)))
-    for unit in model.units:
-        if unit.has_map and _cites_no_parent(unit, cited):
-            add("MAP-REFERS-PARENT", unit)
+            found.append("IKU-FOLLOWS-SS")
+        return found
+
+    def unit_rules(self, unit: Unit) -> list[str]:
+        if unit.has_map and _cites_no_parent(unit, self.cited):
+            return ["MAP-REFERS-PARENT"]
+        return []
+
+    def rules(self, node: Any) -> list[str]:
+        """The relational warnings ``node`` gets in the final model."""
+        if isinstance(node, Objective):
+            return self.objective_rules(node)
+        if isinstance(node, Indicator):
+            return self.indicator_rules(node)
+        if isinstance(node, Unit):
+            return self.unit_rules(node)
+        return []
+
+
+#: The warnings judged here: a planted one of these holds only while the final model meets it.
+RELATIONAL = frozenset(
+    {
+        "SS-INDIRECT-MANY",
+        "IKU-PARTIAL-MANY",
+        "IKU-FULL-SAME",
+        "IKU-PARTIAL-DISTRIBUTES",
+        "IKU-FOLLOWS-SS",
+        "MAP-REFERS-PARENT",
+    }
+)
+
+
+def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
+    """Results of the relational warnings not yet among ``findings``, in model order."""
+    relations = _Relations(model)
+    have = {(rule, id(node)) for rule, node in findings}
+    out: list[Finding] = []
+    nodes: list[Any] = [*relations.objectives, *relations.indicators, *model.units]
+    for node in nodes:
+        for rule in relations.rules(node):
+            if (rule, id(node)) not in have:
+                have.add((rule, id(node)))
+                out.append((rule, node))
     return out
+
+
+def cancelled(model: Model, findings: list[Finding]) -> list[int]:
+    """Indexes of the ``findings`` of relational warnings that the final model no longer meets:
+    a defect planted later changed what the rule sees (the source of an indicator moved out of
+    its objective's chain was itself detached from its objective: the shape skips a source that
+    measures nothing, so the first defect is no longer reported)."""
+    relations = _Relations(model)
+    return [
+        n
+        for n, (rule, node) in enumerate(findings)
+        if rule in RELATIONAL and rule not in relations.rules(node)
+    ]
 
 
 def _name(indicator: Indicator) -> str:

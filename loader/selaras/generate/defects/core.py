@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selaras.generate.build import Builder, compose
-from selaras.generate.defects.consequences import consequences
+from selaras.generate.defects.consequences import cancelled, consequences
 from selaras.generate.model import (
     FOUR,
     THREE,
@@ -183,6 +183,10 @@ class Planter:
         for finding in consequences(self.model, self.findings):
             self.findings.append(finding)
             self.planted_by.append("")
+        # ... and a planted relational result that a later defect undid is not reported.
+        for n in reversed(cancelled(self.model, self.findings)):
+            del self.findings[n]
+            del self.planted_by[n]
 
     def _plant(self, rule_id: str, pool: Iterator[Any], count: int) -> None:
         prepare = self.planters[rule_id]
