@@ -305,14 +305,16 @@ def test_a_result_undone_by_a_later_defect_leaves_the_manifest(
     import selaras.generate.defects.core as core
 
     undid: list[str] = []
-    cancelled = core.cancelled
+    settle = core.settle
 
-    def watched(model: object, findings: list[tuple[str, object]]) -> list[int]:
-        found = cancelled(model, findings)  # type: ignore[arg-type]
-        undid.extend(findings[n][0] for n in found)
-        return found
+    def watched(
+        model: object, findings: list[tuple[str, object]]
+    ) -> tuple[list[tuple[str, object]], list[int]]:
+        added, undone = settle(model, findings)  # type: ignore[arg-type]
+        undid.extend(findings[n][0] for n in undone)
+        return added, undone
 
-    monkeypatch.setattr(core, "cancelled", watched)
+    monkeypatch.setattr(core, "settle", watched)
     generated = generate_cascade(staff=staff, seed=seed, defect_rate=0.05)
     assert undone in undid  # the case this test is about happens in this cascade
     report = validate(generated.to_dataset(), engine="sparql")

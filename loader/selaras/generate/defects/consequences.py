@@ -6,7 +6,7 @@ too (IKU-PARTIAL-MANY), an indicator whose objective was re-pointed no longer fo
 objective's cascade (IKU-FOLLOWS-SS), a map whose only link to the parent's map was cut no longer
 refers to it (MAP-REFERS-PARENT). These rules are evaluated here exactly as the shapes state
 them, so the manifest lists every result validation gives; and a planted result of one of them
-that a later defect undid (:func:`cancelled`) is taken out of it.
+that a later defect undid is taken out of it (:func:`settle`).
 """
 
 from __future__ import annotations
@@ -121,31 +121,24 @@ RELATIONAL = frozenset(
 )
 
 
-def consequences(model: Model, findings: list[Finding]) -> list[Finding]:
-    """Results of the relational warnings not yet among ``findings``, in model order."""
-    relations = _Relations(model)
-    have = {(rule, id(node)) for rule, node in findings}
-    out: list[Finding] = []
-    nodes: list[Any] = [*relations.objectives, *relations.indicators, *model.units]
-    for node in nodes:
-        for rule in relations.rules(node):
-            if (rule, id(node)) not in have:
-                have.add((rule, id(node)))
-                out.append((rule, node))
-    return out
-
-
-def cancelled(model: Model, findings: list[Finding]) -> list[int]:
-    """Indexes of the ``findings`` of relational warnings that the final model no longer meets:
-    a defect planted later changed what the rule sees (the source of an indicator moved out of
-    its objective's chain was itself detached from its objective: the shape skips a source that
+def settle(model: Model, findings: list[Finding]) -> tuple[list[Finding], list[int]]:
+    """The relational warnings' results in the final model that ``findings`` lack (in model
+    order), and the indexes of the ``findings`` of those warnings that it no longer gives: a
+    defect planted later changed what the rule sees (the source of an indicator moved out of its
+    objective's chain was itself detached from its objective: the shape skips a source that
     measures nothing, so the first defect is no longer reported)."""
     relations = _Relations(model)
-    return [
+    nodes: list[Any] = [*relations.objectives, *relations.indicators, *model.units]
+    given = [(rule, node) for node in nodes for rule in relations.rules(node)]
+    keys = {(rule, id(node)) for rule, node in given}
+    have = {(rule, id(node)) for rule, node in findings}
+    added = [(rule, node) for rule, node in given if (rule, id(node)) not in have]
+    undone = [
         n
         for n, (rule, node) in enumerate(findings)
-        if rule in RELATIONAL and rule not in relations.rules(node)
+        if rule in RELATIONAL and (rule, id(node)) not in keys
     ]
+    return added, undone
 
 
 def _name(indicator: Indicator) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selaras.generate.build import Builder, compose
-from selaras.generate.defects.consequences import cancelled, consequences
+from selaras.generate.defects.consequences import settle
 from selaras.generate.model import (
     FOUR,
     THREE,
@@ -179,14 +179,14 @@ class Planter:
                 self._plant(rule_id, pools[rule_id], 1)
             active = [r for r in active if self.planted[r] < wanted[r] and not self.exhausted[r]]
         # What the planted changes imply under the relational warnings (a detached receiver
-        # leaves its source's other receiver alone, ...) is reported too: list it.
-        for finding in consequences(self.model, self.findings):
-            self.findings.append(finding)
-            self.planted_by.append("")
-        # ... and a planted relational result that a later defect undid is not reported.
-        for n in reversed(cancelled(self.model, self.findings)):
+        # leaves its source's other receiver alone, ...) is reported too: list it; and a
+        # planted relational result that a later defect undid is not reported: drop it.
+        added, undone = settle(self.model, self.findings)
+        for n in reversed(undone):
             del self.findings[n]
             del self.planted_by[n]
+        self.findings.extend(added)
+        self.planted_by.extend("" for _ in added)
 
     def _plant(self, rule_id: str, pool: Iterator[Any], count: int) -> None:
         prepare = self.planters[rule_id]
