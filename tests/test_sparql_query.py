@@ -168,3 +168,48 @@ def test_mask_keeps_positions() -> None:
     masked = mask(text)
     assert len(masked) == len(text)
     assert masked.count("{") == masked.count("}") == 1 and "#" not in masked
+
+
+def test_shapes_asking_the_same_text_share_one_run() -> None:
+    """Two shapes whose query binds ?this itself (no focus pattern joined) ask the same text:
+    it runs once, and each shape keeps its own focus nodes' rows (as pySHACL's)."""
+    from selaras.shacl_sparql.compile import shape_nodes, targeted
+    from selaras.shacl_sparql.engine import Engine, run_shapes
+
+    select = "SELECT $this ?value WHERE { $this ex:parent ?value }"
+    shape = 'sh:sparql [ sh:select """' + select + '""" ; sh:prefixes ex:ont ] .\n'
+    shapes = rdflib.Graph().parse(
+        data=PROLOGUE
+        + f"ex:S sh:targetClass ex:C ; {shape}"
+        + f"ex:T sh:targetClass ex:Other ; {shape}"
+        + 'ex:ont a owl:Ontology ; sh:declare [ sh:prefix "ex" ; '
+        'sh:namespace "http://example.org/"^^xsd:anyURI ] .',
+        format="turtle",
+    )
+    data = store()
+    asked: list[str] = []
+
+    class Counting:  # the store, counting the queries that bind ?this to ex:parent's subjects
+        def query(self, query: str) -> object:
+            if "ex:parent ?value" in query:
+                asked.append(query)
+            return data.query(query)
+
+        def __contains__(self, quad: object) -> bool:
+            return quad in data
+
+        def __getattr__(self, attribute: str) -> object:
+            return getattr(data, attribute)
+
+    engine = Engine(Counting(), shapes)  # type: ignore[arg-type]
+    roots = targeted(shapes, shape_nodes(shapes))
+    for root in roots:
+        engine.check(root)
+    mine = set(run_shapes(engine, roots, threads=2))
+    assert len(asked) == 1
+    assert mine == set(run_pyshacl(data, shapes))
+    assert {str(r.focus) for r in mine} == {
+        "<http://example.org/a>",
+        "<http://example.org/c>",
+        "<http://example.org/d>",
+    }

@@ -21,6 +21,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +38,7 @@ from selaras.progress import SILENT, Progress
 from selaras.rdf.written import WrittenForms
 from selaras.read import Dataset, parse_file
 from selaras.rules import Rule, generic_messages, generic_rule, rules
+from selaras.shacl_sparql.engine import THREADS
 from selaras.shacl_sparql.fallback import EngineRun, Fallback, run_engines
 from selaras.shacl_sparql.fallback import run_pyshacl as _run_pyshacl
 from selaras.shacl_sparql.results import RawResult
@@ -390,24 +392,14 @@ def _with_context(
     ``store`` holds the data and the ontology (for rdfs:subClassOf).
     """
     raw = [_as_written(r, written) for r in raw]
-    context: dict[str, dict[str, str]] = {}
     focus_nodes = sorted({str(r.focus) for r in raw if not isinstance(r.focus, ox.BlankNode)})
-    for start in range(0, len(focus_nodes), 500):
-        chunk = focus_nodes[start : start + 500]
-        solutions = store.query(_CONTEXT_QUERY % " ".join(chunk))
-        assert isinstance(solutions, ox.QuerySolutions)
-        for row in solutions:
-            node = str(row["node"])
-            entry = context.setdefault(node, {})
-            for key in ("type", "code", "label", "unitCode", "unitLabel", "level"):
-                term = row[key]
-                if term is not None and key not in entry:
-                    value = term.value
-                    if key == "type":
-                        value = value.rsplit("#", 1)[-1]
-                        if not str(term).startswith("<https://w3id.org/selaras/ontology#"):
-                            continue
-                    entry[key] = value
+    chunks = [focus_nodes[start : start + 500] for start in range(0, len(focus_nodes), 500)]
+    context: dict[str, dict[str, str]] = {}
+    # pyoxigraph runs a query without holding the GIL: the chunks' queries share the cores
+    # (each node is in one chunk, so the entries do not depend on the order they finish in)
+    with ThreadPoolExecutor(max(1, min(THREADS, len(chunks)))) as pool:
+        for part in pool.map(lambda chunk: _context(store, chunk), chunks):
+            context.update(part)
     out: list[ValidationResult] = []
     generic: dict[object, Rule] = {}  # rules of shapes without sel:ruleId, made once each
     for r in raw:
@@ -440,6 +432,27 @@ def _with_context(
             )
         )
     return out
+
+
+def _context(store: ox.Store, nodes: list[str]) -> dict[str, dict[str, str]]:
+    """The type, code, label, unit and level of each of ``nodes`` (N-Triples IRIs) that has
+    any: the first value found of each."""
+    context: dict[str, dict[str, str]] = {}
+    solutions = store.query(_CONTEXT_QUERY % " ".join(nodes))
+    assert isinstance(solutions, ox.QuerySolutions)
+    for row in solutions:
+        node = str(row["node"])
+        entry = context.setdefault(node, {})
+        for key in ("type", "code", "label", "unitCode", "unitLabel", "level"):
+            term = row[key]
+            if term is not None and key not in entry:
+                value = term.value
+                if key == "type":
+                    value = value.rsplit("#", 1)[-1]
+                    if not str(term).startswith("<https://w3id.org/selaras/ontology#"):
+                        continue
+                entry[key] = value
+    return context
 
 
 def _as_written(r: RawResult, written: WrittenForms) -> RawResult:

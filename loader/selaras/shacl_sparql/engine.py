@@ -100,6 +100,11 @@ class Engine:
         self._targets: dict[str, TargetNodes] = {}
         self._lock = threading.Lock()
         self._answers: dict[str, list[ox.QuerySolution]] = {}
+        # SPARQL constraints whose query text does not hold the focus pattern (see
+        # :meth:`share`): the constraints asking each text, and rows kept for those still to ask
+        self._askers: dict[str, set[tuple[Node, Node]]] = {}
+        self._shared: dict[str, tuple[set[str], list[ox.QuerySolution], int]] = {}
+        self._text_locks: dict[str, threading.Lock] = {}
         self._shapes: dict[Node, Shape] = {}
         self._conforming: dict[tuple[Node, frozenset[OxTerm]], frozenset[OxTerm]] = {}
         self._nesting = threading.local()  # shapes run on several threads (run_shapes)
@@ -262,6 +267,34 @@ class Engine:
             _log.debug("%.3f s, %d rows: %s", time.perf_counter() - start, len(rows), query)
         self._answers[query] = rows
         return rows
+
+    def share(self, query: str, asker: tuple[Node, Node]) -> None:
+        """Note that the constraint ``asker`` (shape, constraint) runs ``query`` whatever its
+        focus nodes are (the query binds ?this itself, no focus pattern joined): two shapes
+        asking the same text get the rows of one run (:meth:`solutions`)."""
+        self._askers.setdefault(query, set()).add(asker)
+
+    def solutions(self, query: str) -> tuple[set[str], Iterable[ox.QuerySolution]]:
+        """The variables and rows of the SELECT ``query``; a text several constraints ask
+        (:meth:`share`) runs once, its rows kept until each has had them."""
+        askers = len(self._askers.get(query, ()))
+        if askers < 2:
+            solutions = self.store.query(query)
+            assert isinstance(solutions, ox.QuerySolutions)
+            return {v.value for v in solutions.variables}, solutions
+        with self._lock:
+            lock = self._text_locks.setdefault(query, threading.Lock())
+        with lock:  # the second asker waits for the first one's rows rather than running it
+            if query in self._shared:
+                names, rows, left = self._shared.pop(query)
+                if left > 1:
+                    self._shared[query] = (names, rows, left - 1)
+                return names, rows
+            solutions = self.store.query(query)
+            assert isinstance(solutions, ox.QuerySolutions)
+            names, rows = {v.value for v in solutions.variables}, list(solutions)
+            self._shared[query] = (names, rows, askers - 1)
+            return names, rows
 
     def run(
         self, node: Node, focus: Focus, *, properties: bool = True

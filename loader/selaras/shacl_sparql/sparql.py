@@ -27,7 +27,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from selaras.errors import ShapeError
 from selaras.shacl_sparql import query as q
-from selaras.shacl_sparql.compile import Shape, Unsupported, name, single
+from selaras.shacl_sparql.compile import Shape, Unsupported, deactivated, name, single
 from selaras.shacl_sparql.results import OxTerm, Path, RawResult
 from selaras.terms import nt, to_ox
 
@@ -119,11 +119,11 @@ def check_constraint(e: Engine, shape: Shape, constraint: Node) -> None:
         fail=_unsupported(shape),
     )
     _parses(shape, rewritten)
+    if "VALUES ?this { }" not in rewritten and not deactivated(e.g, constraint):
+        e.share(rewritten, (shape.node, constraint))  # the same text whatever the focus nodes
 
 
 def run_constraint(e: Engine, shape: Shape, constraint: Node, focus: Focus) -> Iterator[RawResult]:
-    from selaras.shacl_sparql.compile import deactivated
-
     if deactivated(e.g, constraint):
         return
     text = _select_text(e, shape, constraint)
@@ -154,9 +154,7 @@ def _solutions(
     parameters: dict[str, Node],
     component: str,
 ) -> Iterator[RawResult]:
-    solutions = e.store.query(query)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = {v.value for v in solutions.variables}
+    names, solutions = e.solutions(query)
     if "failure" in names:
         raise Unsupported(name(shape.node), "?failure in SPARQL results")
     fixed = None
