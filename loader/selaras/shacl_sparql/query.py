@@ -113,7 +113,7 @@ def rewrite_select(
     end = closing_brace(masked, start)
     if end < 0:
         raise fail("sh:select has unbalanced braces")
-    if _LEADS_WITH_THIS.match(masked, start + 1) and not _SLICE.search(masked):
+    if _binds_this_itself(masked, start):
         # The group opens with a triple pattern on ?this: every solution binds it, and the
         # caller keeps those of the focus nodes. Joining the focus pattern too would only cost
         # (a second pass over, say, every period target) and may lead pyoxigraph astray.
@@ -125,6 +125,21 @@ def rewrite_select(
     before = masked[:end].rstrip()
     joint = " " if before.endswith((".", "{")) else " . "
     return header(prefixes) + f"{text[:end]}{joint}{focus} {text[end:]}"
+
+
+def focus_free(text: str, *, path: str | None, bindings: Mapping[str, str], fail: Fail) -> bool:
+    """Whether :func:`rewrite_select` runs the SELECT ``text`` without joining the focus
+    pattern (its group opens with a triple pattern on ?this): the rewritten query is then the
+    same whatever the focus nodes are."""
+    _text, masked = substitute(text, path, bindings, fail)
+    select = _SELECT.search(masked)
+    return select is not None and _binds_this_itself(masked, masked.find("{", select.end()))
+
+
+def _binds_this_itself(masked: str, start: int) -> bool:
+    """The top-level group opening at ``start`` begins with a triple pattern on ?this, and no
+    LIMIT or OFFSET depends on which solutions come first."""
+    return bool(_LEADS_WITH_THIS.match(masked, start + 1)) and not _SLICE.search(masked)
 
 
 def ask_body(text: str, *, path: str | None, bindings: Mapping[str, str], fail: Fail) -> str:

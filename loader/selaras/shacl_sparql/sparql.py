@@ -110,16 +110,18 @@ def _select_text(e: Engine, shape: Shape, constraint: Node) -> str:
 
 def check_constraint(e: Engine, shape: Shape, constraint: Node) -> None:
     text = _select_text(e, shape, constraint)
+    path = shape.sparql_path if shape.path else None
+    fail = _unsupported(shape)
     rewritten = q.rewrite_select(
         text,
         focus="VALUES ?this { }",
-        path=shape.sparql_path if shape.path else None,
+        path=path,
         prefixes=prefixes(e.g, shape, constraint),
         bindings={},
-        fail=_unsupported(shape),
+        fail=fail,
     )
     _parses(shape, rewritten)
-    if "VALUES ?this { }" not in rewritten and not deactivated(e.g, constraint):
+    if not deactivated(e.g, constraint) and q.focus_free(text, path=path, bindings={}, fail=fail):
         e.share(rewritten, (shape.node, constraint))  # the same text whatever the focus nodes
 
 
